@@ -1,0 +1,9 @@
+package nethttp.core;
+
+import java.io.IOException;
+
+/** Implemented by response writers that can push buffered body bytes to the client now. */
+@Mirrors(file = "net/http/server.go", func = "Flusher")
+public interface Flusher {
+    void flush() throws IOException;
+}

@@ -1,0 +1,59 @@
+package nethttp.core;
+
+import java.io.InputStream;
+import java.util.List;
+import nethttp.url.URL;
+
+/**
+ * An HTTP request, as a server received it or as a client will send it.
+ *
+ * <p>The fields are public and mutable, named as Go's exported fields are, so that Go code and
+ * this code read alike ({@code r.Method} is {@code r.method}). A server fills them in while
+ * reading the request; a handler may read them but should not change them.
+ */
+@Mirrors(file = "net/http/request.go", func = "Request")
+public final class Request {
+    /** The method: {@code GET}, {@code POST}, ... Never empty on a server. */
+    public String method = "GET";
+    /** The parsed request target (server) or the URL to fetch (client). */
+    public URL url = new URL();
+    /** The protocol version as sent, for example {@code "HTTP/1.1"}. */
+    public String proto = "HTTP/1.1";
+    public int protoMajor = 1;
+    public int protoMinor = 1;
+    /** The header fields, without {@code Host} (see {@link #host}). */
+    public Header header = new Header();
+    /**
+     * The body. On a server it is never null: a request without a body has an empty stream.
+     * The server closes it; a handler need not.
+     */
+    public InputStream body = InputStream.nullInputStream();
+    /**
+     * The length of the body: {@code -1} when unknown (chunked), {@code 0} when there is none
+     * or none is known to be there.
+     */
+    public long contentLength;
+    /** The transfer codings from outermost to innermost; on a server, at most {@code ["chunked"]}. */
+    public List<String> transferEncoding = List.of();
+    /** Whether the connection closes after this exchange. */
+    public boolean close;
+    /** The host this request is for: from the {@code Host} header or an absolute request URI. */
+    public String host = "";
+    /** Trailer fields: keys announced before the body, values filled in once it is read to its end. */
+    public Header trailer = new Header();
+    /** The peer's address, {@code ip:port}; set by the server. */
+    public String remoteAddr = "";
+    /** The request target exactly as sent in the request line; set by the server. */
+    public String requestURI = "";
+
+    /** Whether the protocol is at least {@code major.minor}. */
+    @Mirrors(file = "net/http/request.go", func = "Request.ProtoAtLeast")
+    public boolean protoAtLeast(int major, int minor) {
+        return protoMajor > major || (protoMajor == major && protoMinor >= minor);
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + requestURI + " " + proto;
+    }
+}

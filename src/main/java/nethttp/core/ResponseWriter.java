@@ -1,0 +1,44 @@
+package nethttp.core;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What a {@link Handler} uses to build its response.
+ *
+ * <p>The order matters, as in Go: change {@link #header()} first, then call {@link #writeHeader}
+ * (optional), then {@link #write}. The first write sends the header implicitly with status 200;
+ * header changes after that are ignored, except for trailer keys announced beforehand.
+ */
+@Mirrors(file = "net/http/server.go", func = "ResponseWriter")
+public interface ResponseWriter {
+    /** The header map that {@link #writeHeader} will send. */
+    Header header();
+
+    /**
+     * Writes part of the body. If {@link #writeHeader} was not called, it is called with 200
+     * first, and if no {@code Content-Type} was set, one is guessed from the first 512 bytes.
+     *
+     * @return the number of bytes accepted
+     * @throws IOException when the connection is gone, or {@link BodyNotAllowedException} when
+     *     the status or method allows no body, or {@link ContentLengthExceededException} when
+     *     more than a declared {@code Content-Length} is written
+     */
+    int write(byte[] b, int off, int len) throws IOException;
+
+    default int write(byte[] b) throws IOException {
+        return write(b, 0, b.length);
+    }
+
+    /** Writes a string as UTF-8. */
+    default int writeString(String s) throws IOException {
+        return write(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Sends the status line and header. Only the first call has an effect; later ones are
+     * logged as superfluous. A 1xx status other than 101 is sent at once and may be followed by
+     * the final status.
+     */
+    void writeHeader(int statusCode);
+}
