@@ -1,0 +1,137 @@
+// Command echoserver is the reference side of the differential test suite: Go's own net/http
+// serving the same four routes as the Java demo server (nethttp.demo.DemoRoutes).
+//
+// It listens on 127.0.0.1 with a port chosen by the kernel, prints "host:port" as the first
+// line on stdout, and serves until it is killed. Build it with `go build main.go`; it needs no
+// module and nothing outside the standard library.
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"strconv"
+	"time"
+)
+
+// echoURL is the part of the parsed request target that /echo reports.
+type echoURL struct {
+	Scheme   string
+	Host     string
+	Path     string
+	RawQuery string
+	Opaque   string
+}
+
+// echo is what /echo answers: the request as the server understood it. The field order is the
+// order of the JSON object, and the Java EchoHandler writes the same fields in the same order.
+type echo struct {
+	Method        string
+	RequestURI    string
+	URL           echoURL
+	Proto         string
+	Host          string
+	ContentLength int64
+	TE            []string
+	Close         bool
+	Header        http.Header
+	Body          string
+	BodyError     string
+	Trailer       http.Header
+}
+
+func root(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path != "/" {
+		http.NotFound(w, r)
+		return
+	}
+	io.WriteString(w, "Hello from nethttp!\n")
+}
+
+func echoHandler(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	body, err := io.ReadAll(r.Body)
+	bodyError := ""
+	if err != nil {
+		bodyError = err.Error()
+	}
+	e := echo{
+		Method:     r.Method,
+		RequestURI: r.RequestURI,
+		URL: echoURL{
+			Scheme:   r.URL.Scheme,
+			Host:     r.URL.Host,
+			Path:     r.URL.Path,
+			RawQuery: r.URL.RawQuery,
+			Opaque:   r.URL.Opaque,
+		},
+		Proto:         r.Proto,
+		Host:          r.Host,
+		ContentLength: r.ContentLength,
+		TE:            r.TransferEncoding,
+		Close:         r.Close,
+		Header:        r.Header,
+		Body:          string(body),
+		BodyError:     bodyError,
+		// The trailer is complete only once the body has been read to its end.
+		Trailer: r.Trailer,
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.Encode(e)
+}
+
+// queryInt reads a whole-number query parameter, falling back to def when it is missing,
+// malformed or outside [min, max].
+func queryInt(r *http.Request, name string, def, min, max int) int {
+	n, err := strconv.Atoi(r.URL.Query().Get(name))
+	if err != nil || n < min || n > max {
+		return def
+	}
+	return n
+}
+
+func stream(w http.ResponseWriter, r *http.Request) {
+	n := queryInt(r, "n", 5, 1, 100)
+	delay := queryInt(r, "delay", 200, 0, 5000)
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	flusher, _ := w.(http.Flusher)
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(w, "chunk %d of %d\n", i, n)
+		if flusher != nil {
+			flusher.Flush()
+		}
+		if i < n {
+			time.Sleep(time.Duration(delay) * time.Millisecond)
+		}
+	}
+}
+
+func slow(w http.ResponseWriter, r *http.Request) {
+	delay := queryInt(r, "delay", 2000, 0, 10000)
+	time.Sleep(time.Duration(delay) * time.Millisecond)
+	fmt.Fprintf(w, "slow response after %d ms\n", delay)
+}
+
+func main() {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", root)
+	mux.HandleFunc("/echo", echoHandler)
+	mux.HandleFunc("/stream", stream)
+	mux.HandleFunc("/slow", slow)
+
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	fmt.Println(l.Addr().String())
+	srv := &http.Server{Handler: mux}
+	if err := srv.Serve(l); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
