@@ -2,7 +2,8 @@
 //
 // Each line on stdin is one byte string in hex. For each, it writes one line on stdout: the hex
 // of what Go's encoding/json Encoder, indented with two spaces, writes for a small value built
-// from that string (a struct with the string as a field, as a map key and as list elements).
+// from that string (a struct with the string as a field, as a map key and as list elements, beside
+// fixed examples of nil and empty lists and maps).
 // Hex on both sides keeps arbitrary bytes, including invalid UTF-8, intact across the pipe.
 package main
 
@@ -18,6 +19,7 @@ import (
 type sample struct {
 	S     string
 	M     map[string][]string
+	K     map[string][]string
 	Nil   []string
 	Empty map[string][]string
 	N     int64
@@ -37,7 +39,8 @@ func main() {
 		}
 		v := sample{
 			S:     string(s),
-			M:     map[string][]string{string(s): {string(s), ""}, "a": nil},
+			M:     map[string][]string{string(s): {string(s), ""}},
+			K:     map[string][]string{"b": {}, "a": nil},
 			Empty: map[string][]string{},
 			N:     -1,
 			B:     true,

@@ -154,10 +154,13 @@ class JsonTest {
         pair.add("");
         Map<String, Object> m = new TreeMap<>();
         m.put(s, pair);
-        m.put("a", null);
+        Map<String, Object> k = new TreeMap<>();
+        k.put("b", List.of());
+        k.put("a", null);
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("S", s);
         v.put("M", m);
+        v.put("K", k);
         v.put("Nil", null);
         v.put("Empty", Map.of());
         v.put("N", -1L);
