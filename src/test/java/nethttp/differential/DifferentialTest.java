@@ -1,0 +1,159 @@
+package nethttp.differential;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import nethttp.demo.DemoRoutes;
+import nethttp.server.Server;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The differential suite: every request of the corpus ({@code src/test/resources/differential/})
+ * goes, as raw bytes on a fresh connection, both to Go 1.19's net/http (the program in
+ * {@code src/test/go/echoserver}) and to this library's server running the same demo routes,
+ * and the two transcripts must be identical: status line, header lines in order (all but the
+ * date), body bytes including the chunk framing, and whether the connection stayed open.
+ *
+ * <p>With {@code -Ddifferential.against=go} the second side is Go itself again: a check that
+ * every case is deterministic, useful when adding cases.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DifferentialTest {
+
+    /**
+     * Differences from Go that are kept on purpose, by case name, each with its reason. A listed
+     * case passes when the transcripts differ and fails when they agree (so that the list never
+     * outlives the difference). The aim is an empty list.
+     */
+    static final Map<String, String> DELIBERATE_DIFFERENCES = Map.of();
+
+    private Process go;
+    private InetSocketAddress goAddress;
+    private Server ours;
+    private ServerSocket oursSocket;
+    private InetSocketAddress oursAddress;
+
+    @BeforeAll
+    void startBothServers() throws Exception {
+        Path exe = GoProgram.build("echoserver");
+        Path log = exe.resolveSibling("echoserver.log");
+        go = new ProcessBuilder(exe.toString()).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        go.getOutputStream().close();
+        BufferedReader stdout = new BufferedReader(new InputStreamReader(go.getInputStream(), StandardCharsets.UTF_8));
+        String address = CompletableFuture.supplyAsync(() -> {
+            try {
+                return stdout.readLine();
+            } catch (IOException e) {
+                return null;
+            }
+        }).get(60, TimeUnit.SECONDS);
+        if (address == null) fail("the Go echo server did not print its address; see " + log);
+        int colon = address.lastIndexOf(':');
+        goAddress = new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
+
+        if ("go".equals(System.getProperty("differential.against"))) {
+            oursAddress = goAddress;
+            return;
+        }
+        ours = new Server();
+        ours.handler = DemoRoutes.handler();
+        oursSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        oursAddress = new InetSocketAddress(oursSocket.getInetAddress(), oursSocket.getLocalPort());
+        Server server = ours;
+        ServerSocket socket = oursSocket;
+        Thread.ofVirtual().start(() -> {
+            try {
+                server.serve(socket);
+            } catch (IOException e) {
+                // Closing the server ends serve with an exception; nothing to report.
+            }
+        });
+    }
+
+    @AfterAll
+    void stopBothServers() throws Exception {
+        if (ours != null) ours.close();
+        if (oursSocket != null) oursSocket.close();
+        if (go != null) {
+            go.destroy();
+            if (!go.waitFor(10, TimeUnit.SECONDS)) go.destroyForcibly();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> sameBytesAsGo() throws IOException {
+        List<CorpusCase> corpus = CorpusReader.loadAll();
+        assertTrue(corpus.size() >= 120, "the corpus should hold at least 120 cases, has " + corpus.size());
+        return corpus.stream().map(c -> DynamicTest.dynamicTest(c.name() + ": " + c.description(), () -> compare(c)));
+    }
+
+    @Test
+    void everyDeliberateDifferenceNamesARealCase() throws IOException {
+        Set<String> names = CorpusReader.loadAll().stream().map(CorpusCase::name).collect(Collectors.toSet());
+        Set<String> unknown = new TreeSet<>(DELIBERATE_DIFFERENCES.keySet());
+        unknown.removeAll(names);
+        assertEquals(Set.of(), unknown, "allow-listed cases that are not in the corpus");
+    }
+
+    private void compare(CorpusCase c) throws Exception {
+        String theirs = RawExchange.run(goAddress, c);
+        String mine = RawExchange.run(oursAddress, c);
+        String reason = DELIBERATE_DIFFERENCES.get(c.name());
+        if (reason != null) {
+            assertTrue(!theirs.equals(mine), c.name() + " is listed as a deliberate difference (" + reason
+                    + ") but now answers exactly as Go: remove it from DELIBERATE_DIFFERENCES");
+            return;
+        }
+        if (!theirs.equals(mine)) fail(report(c, theirs, mine));
+    }
+
+    private static String report(CorpusCase c, String theirs, String mine) {
+        String request = RawExchange.escape(c.request());
+        if (request.length() > 2000) {
+            request = request.substring(0, 1000) + " ... (" + c.request().length + " bytes) ... "
+                    + request.substring(request.length() - 500);
+        }
+        return "\n=== " + c.name() + ": " + c.description()
+                + "\n--- request:\n  " + request
+                + "\n--- first difference:\n" + firstDifference(theirs, mine)
+                + "\n--- Go 1.19 answered:\n" + shorten(theirs)
+                + "--- nethttp answered:\n" + shorten(mine);
+    }
+
+    private static String firstDifference(String theirs, String mine) {
+        String[] a = theirs.split("\n", -1);
+        String[] b = mine.split("\n", -1);
+        for (int i = 0; i < Math.max(a.length, b.length); i++) {
+            String x = i < a.length ? a[i] : "<nothing>";
+            String y = i < b.length ? b[i] : "<nothing>";
+            if (!x.equals(y)) return "  line " + (i + 1) + "\n  Go:      " + shorten(x) + "\n  nethttp: " + shorten(y);
+        }
+        return "  none";
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 6000 ? s : s.substring(0, 4000) + "\n... (" + s.length() + " chars) ...\n" + s.substring(s.length() - 1500);
+    }
+}
