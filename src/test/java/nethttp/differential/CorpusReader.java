@@ -120,6 +120,10 @@ public final class CorpusReader {
                 continue;
             }
             if (i + 1 >= s.length()) throw new IOException(name + ": a lone backslash ends a line");
+            if (s.startsWith("\\repeat{", i)) {
+                i = repeat(name, s, i, out);
+                continue;
+            }
             char e = s.charAt(i + 1);
             switch (e) {
                 case 'r' -> { out.write('\r'); i += 2; }
@@ -131,18 +135,20 @@ public final class CorpusReader {
                     out.write(Integer.parseInt(s.substring(i + 2, i + 4), 16));
                     i += 4;
                 }
-                default -> {
-                    if (!s.startsWith("\\repeat{", i)) throw new IOException(name + ": unknown escape \\" + e);
-                    int countEnd = s.indexOf("}{", i);
-                    int textEnd = s.indexOf('}', countEnd + 2);
-                    if (countEnd < 0 || textEnd < 0) throw new IOException(name + ": malformed \\repeat{N}{text}");
-                    int count = Integer.parseInt(s.substring(i + "\\repeat{".length(), countEnd));
-                    ByteArrayOutputStream unit = new ByteArrayOutputStream();
-                    unescape(name, s.substring(countEnd + 2, textEnd), unit);
-                    for (int k = 0; k < count; k++) unit.writeTo(out);
-                    i = textEnd + 1;
-                }
+                default -> throw new IOException(name + ": unknown escape \\" + e);
             }
         }
+    }
+
+    /** Expands {@code \repeat{N}{text}} starting at {@code i}; returns the index after it. */
+    private static int repeat(String name, String s, int i, ByteArrayOutputStream out) throws IOException {
+        int countEnd = s.indexOf("}{", i);
+        int textEnd = countEnd < 0 ? -1 : s.indexOf('}', countEnd + 2);
+        if (textEnd < 0) throw new IOException(name + ": malformed \\repeat{N}{text}");
+        int count = Integer.parseInt(s.substring(i + "\\repeat{".length(), countEnd));
+        ByteArrayOutputStream unit = new ByteArrayOutputStream();
+        unescape(name, s.substring(countEnd + 2, textEnd), unit);
+        for (int k = 0; k < count; k++) unit.writeTo(out);
+        return textEnd + 1;
     }
 }

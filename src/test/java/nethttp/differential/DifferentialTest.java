@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -118,8 +119,9 @@ class DifferentialTest {
     }
 
     private void compare(CorpusCase c) throws Exception {
-        String theirs = RawExchange.run(goAddress, c);
-        String mine = RawExchange.run(oursAddress, c);
+        String theirs = play("Go 1.19", goAddress, c);
+        String mine = play("nethttp", oursAddress, c);
+        dump(c, theirs, mine);
         String reason = DELIBERATE_DIFFERENCES.get(c.name());
         if (reason != null) {
             assertTrue(!theirs.equals(mine), c.name() + " is listed as a deliberate difference (" + reason
@@ -127,6 +129,30 @@ class DifferentialTest {
             return;
         }
         if (!theirs.equals(mine)) fail(report(c, theirs, mine));
+    }
+
+    private static String play(String who, InetSocketAddress server, CorpusCase c) throws Exception {
+        try {
+            return RawExchange.run(server, c);
+        } catch (AssertionError e) {
+            throw new AssertionError(c.name() + " against " + who + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * With {@code -Ddifferential.dump=FOLDER}, writes each case's two transcripts there, so that
+     * a reader can look at Go's answers (the corpus's expected results) case by case.
+     */
+    private static void dump(CorpusCase c, String theirs, String mine) throws IOException {
+        String folder = System.getProperty("differential.dump");
+        if (folder == null || folder.isBlank()) return;
+        Path dir = Path.of(folder);
+        Files.createDirectories(dir);
+        String file = c.name().replace('/', '_');
+        String header = "=== " + c.name() + ": " + c.description() + "\n--- request:\n  " + RawExchange.escape(c.request()) + "\n";
+        String request = header.length() > 3000 ? header.substring(0, 3000) + "...\n" : header;
+        Files.writeString(dir.resolve(file + ".go.txt"), request + theirs, StandardCharsets.ISO_8859_1);
+        Files.writeString(dir.resolve(file + ".nethttp.txt"), request + mine, StandardCharsets.ISO_8859_1);
     }
 
     private static String report(CorpusCase c, String theirs, String mine) {
