@@ -15,6 +15,11 @@ public final class ReadRequest {
      * @throws java.io.EOFException when the stream ends cleanly before the first byte
      * @throws nethttp.core.ProtocolException for malformed input (subclasses ask for other replies)
      */
+    /** Checks a request head as Go's server does before a handler sees it. STUB. */
+    public static void validateForServer(Request req) throws IOException {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
     @Mirrors(file = "net/http/request.go", func = "readRequest")
     public static Request readRequest(BufioReader r) throws IOException {
         throw new UnsupportedOperationException("not implemented yet");
