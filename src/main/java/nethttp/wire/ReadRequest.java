@@ -42,11 +42,6 @@ public final class ReadRequest {
      * @throws ProtocolException for a malformed request, with Go's message (subclasses ask the
      *     server for replies other than a plain 400)
      */
-    /** Checks a request head as Go's server does before a handler sees it. STUB. */
-    public static void validateForServer(Request req) throws IOException {
-        throw new UnsupportedOperationException("not implemented yet");
-    }
-
     @Mirrors(file = "net/http/request.go", func = "readRequest")
     public static Request readRequest(BufioReader r) throws IOException {
         Request req = readRequestHead(r);
