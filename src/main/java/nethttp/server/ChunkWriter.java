@@ -183,7 +183,7 @@ final class ChunkWriter extends OutputStream {
         if (Transfer.bodyAllowedForStatus(code)) {
             boolean haveType = h.has("Content-Type");
             boolean hasCE = !h.get("Content-Encoding").isEmpty();
-            if (!hasCE && !haveType && !hasTE && len > 0) extra.contentType = Sniff.detectContentType(p, off, len);
+            if (!hasCE && !haveType && !hasTE && len > 0) extra.contentType = sniff(p, off, len);
         } else {
             for (String k : code == Status.NOT_MODIFIED ? SUPPRESSED_HEADERS_304 : SUPPRESSED_HEADERS_NO_BODY) {
                 del(h, owned, exclude, k);
@@ -243,6 +243,12 @@ final class ChunkWriter extends OutputStream {
                     nethttp.event.ExchangeEvent.Kind.RESPONSE_HEADER, code + " " + Status.text(code)
                             + (chunking ? ", chunked" : hasCL ? ", Content-Length " + w.contentLength : "")));
         }
+    }
+
+    /** Go's DetectContentType on the first body bytes. */
+    private static String sniff(byte[] p, int off, int len) {
+        if (off == 0) return Sniff.detectContentType(p, len);
+        return Sniff.detectContentType(java.util.Arrays.copyOfRange(p, off, off + Math.min(len, Sniff.SNIFF_LEN)));
     }
 
     /** Reads and drops up to {@code limit} bytes; true when all {@code limit} were there. */
