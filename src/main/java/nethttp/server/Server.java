@@ -1,33 +1,444 @@
 package nethttp.server;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import nethttp.core.ConnState;
 import nethttp.core.Handler;
 import nethttp.core.Mirrors;
+import nethttp.core.Request;
 
-/** An HTTP/1.1 server. STUB: the public shape only; the server package fills it in. */
+import nethttp.event.EventBus;
+import nethttp.event.ThreadRole;
+import nethttp.event.TracedThread;
+
+/**
+ * An HTTP/1.1 server: it accepts connections and serves each on its own virtual thread, calling
+ * {@link #handler} for every request.
+ *
+ * <p>Configure it through its public fields before serving, as Go's {@code http.Server} is
+ * configured through its struct fields:
+ *
+ * <pre>{@code
+ * Server srv = new Server();
+ * srv.addr = "127.0.0.1:8080";
+ * srv.handler = (w, r) -> w.writeString("hello\n");
+ * srv.readHeaderTimeout = Duration.ofSeconds(5);
+ * srv.listenAndServe();   // blocks until shutdown or close
+ * }</pre>
+ *
+ * <p>Timeouts of zero mean none. {@link #readTimeout} covers the whole request including its
+ * body; {@link #readHeaderTimeout} only the head (it defaults to {@link #readTimeout});
+ * {@link #writeTimeout} runs from the end of the request head to the end of the response;
+ * {@link #idleTimeout} is how long a kept-alive connection waits for its next request (it also
+ * defaults to {@link #readTimeout}).
+ */
 @Mirrors(file = "net/http/server.go", func = "Server")
 public final class Server {
-    /** {@code host:port} to listen on in {@link #listenAndServe()}; {@code ":http"} style allowed. */
+    /** The default limit on a request head, 1 MiB. */
+    public static final int DEFAULT_MAX_HEADER_BYTES = 1 << 20;
+
+    /** {@code host:port} for {@link #listenAndServe()}; empty means {@code ":80"}. */
     public String addr = "";
-    /** The handler to call for each request. */
+    /** The handler for every request. */
     public Handler handler;
     public Duration readTimeout = Duration.ZERO;
     public Duration readHeaderTimeout = Duration.ZERO;
     public Duration writeTimeout = Duration.ZERO;
     public Duration idleTimeout = Duration.ZERO;
-    /** Largest header block accepted; 0 means 1 MiB. */
+    /** The largest request head accepted, in bytes; 0 means {@link #DEFAULT_MAX_HEADER_BYTES}. */
     public int maxHeaderBytes;
+    /** Called on every connection-state change, on the connection's own thread. */
+    public BiConsumer<Socket, ConnState> connState;
+    /** Where the server reports problems (handler failures, accept errors); Go's ErrorLog. */
+    public Consumer<String> errorLog = Server::logToStderr;
+    /** Connection-state, thread and exchange events, for tracing and the visualizer. */
+    public final EventBus events = new EventBus();
 
-    /** Accepts connections on {@code l} and serves each on a virtual thread; blocks until closed. */
+    private final ReentrantLock mu = new ReentrantLock();
+    /** Signalled on every state change and whenever an accept loop ends: shutdown waits on it. */
+    private final Condition changed = mu.newCondition();
+    private final Set<ServerSocket> listeners = new HashSet<>();
+    private final Set<Conn> activeConn = new HashSet<>();
+    private final List<Runnable> onShutdown = new ArrayList<>();
+    private int serveLoops;
+    private volatile boolean inShutdown;
+    private volatile boolean disableKeepAlives;
+    private final AtomicLong nextConnId = new AtomicLong();
+
+    /**
+     * Listens on {@link #addr} and serves until {@link #shutdown} or {@link #close}.
+     *
+     * @throws ServerClosedException after a shutdown or close
+     */
+    @Mirrors(file = "net/http/server.go", func = "Server.ListenAndServe")
+    public void listenAndServe() throws IOException {
+        if (inShutdown) throw new ServerClosedException();
+        serve(listen(addr.isEmpty() ? ":http" : addr));
+    }
+
+    /**
+     * Opens a listening socket on {@code host:port}. An empty host means every interface; the
+     * port may be a number or {@code http}. Port 0 picks a free port.
+     */
+    public static ServerSocket listen(String hostPort) throws IOException {
+        int colon = hostPort.lastIndexOf(':');
+        if (colon < 0) throw new IOException("listen tcp " + hostPort + ": missing port in address");
+        String host = hostPort.substring(0, colon);
+        String port = hostPort.substring(colon + 1);
+        if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
+        int p = switch (port) {
+            case "http" -> 80;
+            case "https" -> 443;
+            default -> {
+                try {
+                    yield Integer.parseInt(port);
+                } catch (NumberFormatException e) {
+                    throw new IOException("listen tcp " + hostPort + ": unknown port");
+                }
+            }
+        };
+        ServerSocket ss = new ServerSocket();
+        ss.setReuseAddress(true);
+        InetSocketAddress where = host.isEmpty() ? new InetSocketAddress(p) : new InetSocketAddress(InetAddress.getByName(host), p);
+        try {
+            ss.bind(where, 1024);
+        } catch (IOException e) {
+            ss.close();
+            throw e;
+        }
+        return ss;
+    }
+
+    /**
+     * Accepts connections on {@code l} and serves each on a new virtual thread. Blocks until the
+     * listener fails or the server is shut down or closed; {@code l} is closed on return.
+     *
+     * <p>A failed accept is retried after a pause that grows from 5 ms to 1 s (see
+     * {@link AcceptBackoff}), unless the listener was closed.
+     *
+     * @throws ServerClosedException after a shutdown or close
+     */
     @Mirrors(file = "net/http/server.go", func = "Server.Serve")
     public void serve(ServerSocket l) throws IOException {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (handler == null) throw new IllegalStateException("Server.handler is not set");
+        if (!trackListener(l, true)) throw new ServerClosedException();
+        TracedThread loop = TracedThread.adopt(events, ThreadRole.ACCEPT, 0);
+        try (l) {
+            AcceptBackoff backoff = new AcceptBackoff();
+            while (true) {
+                Socket rw;
+                try {
+                    loop.parked("accept");
+                    rw = l.accept();
+                    loop.running();
+                } catch (IOException e) {
+                    loop.running();
+                    if (inShutdown) throw new ServerClosedException();
+                    if (l.isClosed()) throw e;
+                    Duration pause = backoff.failed();
+                    logf("http: Accept error: %s; retrying in %s", e.getMessage(), AcceptBackoff.goString(pause));
+                    try {
+                        loop.parked("accept backoff");
+                        Thread.sleep(pause);
+                        loop.running();
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        throw new java.io.InterruptedIOException("accept loop interrupted");
+                    }
+                    continue;
+                }
+                backoff.succeeded();
+                startConn(rw);
+            }
+        } finally {
+            loop.ended();
+            trackListener(l, false);
+        }
     }
 
+    private void startConn(Socket rw) {
+        try {
+            rw.setTcpNoDelay(true);
+            rw.setKeepAlive(true);
+        } catch (IOException ignored) {
+            // a socket that refuses options will fail on first use and be closed then
+        }
+        Conn c = new Conn(this, nextConnId.incrementAndGet(), rw);
+        c.setState(ConnState.NEW); // before serve can return
+        c.startThread(ThreadRole.CONN_SERVE, "conn-serve", c::serve);
+    }
+
+    /**
+     * Calls the handler for one request; {@code OPTIONS *} is answered by the server itself.
+     */
+    @Mirrors(file = "net/http/server.go", func = "serverHandler.ServeHTTP")
+    void serveHandler(Response w, Request req) throws Exception {
+        if (req.requestURI.equals("*") && req.method.equals("OPTIONS")) {
+            globalOptions(w, req);
+            return;
+        }
+        if (req.url.rawQuery.contains(";")) {
+            logf("http: URL query contains semicolon, which is no longer a supported separator;"
+                    + " parts of the query may be stripped when parsed; see golang.org/issue/25192");
+        }
+        handler.serveHTTP(w, req);
+    }
+
+    /** {@code OPTIONS *} asks about the server, not a resource: an empty 200. */
+    @Mirrors(file = "net/http/server.go", func = "globalOptionsHandler.ServeHTTP")
+    private static void globalOptions(Response w, Request r) throws IOException {
+        w.header().set("Content-Length", "0");
+        if (r.contentLength != 0) {
+            // Read at most 4 KiB of the body; more makes the connection close after the reply.
+            InputStream body = r.body;
+            byte[] sink = new byte[4096];
+            long left = 4 << 10;
+            int n;
+            while ((n = body.read(sink, 0, sink.length)) >= 0) {
+                left -= n;
+                if (left < 0) {
+                    w.requestTooLarge();
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Stops the server gracefully: closes the listeners, then closes idle connections as they
+     * become idle, and returns once none is left. Active requests run to completion. New
+     * connections that have sent nothing for 5 seconds count as idle.
+     *
+     * @throws TimeoutException when connections are still active after {@code timeout}; they are
+     *     left running (call {@link #close()} to cut them)
+     */
+    @Mirrors(file = "net/http/server.go", func = "Server.Shutdown")
+    public void shutdown(Duration timeout) throws IOException, InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        inShutdown = true;
+        IOException lnerr;
+        mu.lock();
+        try {
+            lnerr = closeListenersLocked();
+            for (Runnable f : onShutdown) Thread.ofVirtual().start(f);
+            while (serveLoops > 0) changed.await();
+            while (true) {
+                long staleNewAt = closeIdleConnsLocked();
+                if (staleNewAt == 0) break;
+                long now = System.nanoTime();
+                if (now - deadline >= 0) throw new TimeoutException("shutdown: connections still active");
+                long wait = deadline - now;
+                if (staleNewAt > 0) wait = Math.min(wait, Math.max(1, staleNewAt - now));
+                changed.awaitNanos(wait);
+            }
+        } finally {
+            mu.unlock();
+        }
+        if (lnerr != null) throw lnerr;
+    }
+
+    /**
+     * Closes every idle connection. Returns 0 when none is left; otherwise the {@code nanoTime}
+     * at which a connection still NEW will count as idle, or -1 when none is NEW.
+     */
+    @Mirrors(file = "net/http/server.go", func = "Server.closeIdleConns")
+    private long closeIdleConnsLocked() {
+        boolean quiescent = true;
+        long wakeAt = -1;
+        long nowSec = System.currentTimeMillis() / 1000;
+        for (var it = activeConn.iterator(); it.hasNext(); ) {
+            Conn c = it.next();
+            ConnState st = c.state();
+            long since = c.stateSince();
+            if (st == ConnState.NEW && since < nowSec - 5) st = ConnState.IDLE;
+            if (st != ConnState.IDLE || since == 0) {
+                quiescent = false;
+                if (st == ConnState.NEW) {
+                    long at = System.nanoTime() + Duration.ofSeconds(since + 6 - nowSec).toNanos();
+                    wakeAt = wakeAt < 0 ? at : Math.min(wakeAt, at);
+                }
+                continue;
+            }
+            c.closeSocket();
+            it.remove();
+        }
+        return quiescent ? 0 : wakeAt;
+    }
+
+    /**
+     * Closes the listeners and every connection at once, active or not. Handlers still running
+     * see their writes fail.
+     */
     @Mirrors(file = "net/http/server.go", func = "Server.Close")
     public void close() throws IOException {
-        throw new UnsupportedOperationException("not implemented yet");
+        inShutdown = true;
+        IOException err;
+        mu.lock();
+        try {
+            err = closeListenersLocked();
+            while (serveLoops > 0) changed.awaitUninterruptibly();
+            for (Conn c : activeConn) c.closeSocket();
+            activeConn.clear();
+        } finally {
+            mu.unlock();
+        }
+        if (err != null) throw err;
     }
+
+    /** Runs {@code f} on its own virtual thread when {@link #shutdown} begins. */
+    @Mirrors(file = "net/http/server.go", func = "Server.RegisterOnShutdown")
+    public void registerOnShutdown(Runnable f) {
+        mu.lock();
+        try {
+            onShutdown.add(f);
+        } finally {
+            mu.unlock();
+        }
+    }
+
+    /** Turns HTTP keep-alive on (the default) or off; off, every connection closes after one response. */
+    @Mirrors(file = "net/http/server.go", func = "Server.SetKeepAlivesEnabled")
+    public void setKeepAlivesEnabled(boolean v) {
+        disableKeepAlives = !v;
+        if (!v) {
+            mu.lock();
+            try {
+                closeIdleConnsLocked();
+            } finally {
+                mu.unlock();
+            }
+        }
+    }
+
+    /** How many connections the server tracks now (not hijacked, not closed). */
+    public int connectionCount() {
+        mu.lock();
+        try {
+            return activeConn.size();
+        } finally {
+            mu.unlock();
+        }
+    }
+
+    private IOException closeListenersLocked() {
+        IOException err = null;
+        for (ServerSocket l : listeners) {
+            try {
+                l.close();
+            } catch (IOException e) {
+                if (err == null) err = e;
+            }
+        }
+        return err;
+    }
+
+    private boolean trackListener(ServerSocket l, boolean add) {
+        mu.lock();
+        try {
+            if (add) {
+                if (inShutdown) return false;
+                listeners.add(l);
+                serveLoops++;
+            } else {
+                listeners.remove(l);
+                serveLoops--;
+                changed.signalAll();
+            }
+            return true;
+        } finally {
+            mu.unlock();
+        }
+    }
+
+    void trackConn(Conn c, boolean add) {
+        mu.lock();
+        try {
+            if (add) activeConn.add(c);
+            else activeConn.remove(c);
+        } finally {
+            mu.unlock();
+        }
+    }
+
+    /** Wakes a waiting {@link #shutdown}: a connection may have become idle or gone. */
+    void connStateChanged() {
+        if (!inShutdown) return;
+        mu.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            mu.unlock();
+        }
+    }
+
+    @Mirrors(file = "net/http/server.go", func = "Server.doKeepAlives")
+    boolean doKeepAlives() {
+        return !disableKeepAlives && !inShutdown;
+    }
+
+    @Mirrors(file = "net/http/server.go", func = "Server.initialReadLimitSize")
+    long initialReadLimitSize() {
+        return (long) (maxHeaderBytes > 0 ? maxHeaderBytes : DEFAULT_MAX_HEADER_BYTES) + Conn.READ_LIMIT_SLACK;
+    }
+
+    @Mirrors(file = "net/http/server.go", func = "Server.idleTimeout")
+    Duration idleTimeoutOrReadTimeout() {
+        return idleTimeout.isZero() ? readTimeout : idleTimeout;
+    }
+
+    @Mirrors(file = "net/http/server.go", func = "Server.readHeaderTimeout")
+    Duration readHeaderTimeoutOrReadTimeout() {
+        return readHeaderTimeout.isZero() ? readTimeout : readHeaderTimeout;
+    }
+
+    void logf(String format, Object... args) {
+        errorLog.accept(args.length == 0 ? format : String.format(format, args));
+    }
+
+    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
+
+    /** Go's default logger format: {@code 2009/11/10 23:00:00 message}. */
+    private static void logToStderr(String msg) {
+        System.err.println(LOG_TIME.format(LocalDateTime.now()) + " " + msg);
+    }
+
+    /** The one timer thread that enforces write deadlines for every server in the process. */
+    private static final class Timers {
+        static final ScheduledExecutorService INSTANCE = create();
+
+        private static ScheduledExecutorService create() {
+            var exec = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, "nethttp-write-deadlines");
+                t.setDaemon(true);
+                return t;
+            });
+            exec.setRemoveOnCancelPolicy(true);
+            return Executors.unconfigurableScheduledExecutorService(exec);
+        }
+    }
+
+    ScheduledExecutorService timers() {
+        return Timers.INSTANCE;
+    }
+
 }

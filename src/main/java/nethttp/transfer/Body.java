@@ -38,6 +38,23 @@ public final class Body extends InputStream {
         throw new UnsupportedOperationException("not implemented yet");
     }
 
+    /** A consistent view of the body's progress, taken under its lock. */
+    public record State(boolean closed, boolean sawEOF, long unreadDataSize) {}
+
+    /** Whether it was closed, whether its end was reached, and the bytes a Content-Length still promises (-1 if not length-framed). */
+    @Mirrors(file = "net/http/transfer.go", func = "body.unreadDataSizeLocked")
+    public State state() {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    /** Reading a body after it was closed. */
+    @Mirrors(file = "net/http/transfer.go", func = "ErrBodyReadAfterClose")
+    public static final class ReadAfterCloseException extends IOException {
+        public ReadAfterCloseException() {
+            super("http: invalid Read on closed Body");
+        }
+    }
+
     /** Server side: on close, read and discard up to {@link #MAX_POST_HANDLER_READ_BYTES}. */
     public void setDoEarlyClose(boolean v) {
         throw new UnsupportedOperationException("not implemented yet");

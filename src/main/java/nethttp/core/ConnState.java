@@ -1,0 +1,30 @@
+package nethttp.core;
+
+/**
+ * The states a server-side connection passes through, announced to a server's connection-state
+ * hook and to event listeners.
+ *
+ * <pre>
+ *   NEW ──► ACTIVE ──► IDLE ──► ACTIVE ──► ... ──► CLOSED
+ *              └────────────────► HIJACKED
+ * </pre>
+ */
+@Mirrors(file = "net/http/server.go", func = "ConnState")
+public enum ConnState {
+    /** Accepted; no byte of a request has been read yet. */
+    NEW,
+    /** At least one byte of a request has arrived; the request is being read or served. */
+    ACTIVE,
+    /** The response is complete and the connection waits for the next request. */
+    IDLE,
+    /** A handler took the connection over; the server no longer tracks it. Terminal. */
+    HIJACKED,
+    /** Closed. Terminal. */
+    CLOSED;
+
+    /** The name Go prints for the state ({@code "new"}, {@code "active"}, ...). */
+    @Mirrors(file = "net/http/server.go", func = "ConnState.String")
+    public String goName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

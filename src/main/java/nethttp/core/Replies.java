@@ -1,0 +1,328 @@
+package nethttp.core;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Ready-made replies that handlers and the multiplexer share: a plain-text error, the 404 page,
+ * a redirect, and a wrapper that strips a path prefix.
+ *
+ * <p>Each writes exactly the bytes Go 1.19's helpers of the same name write, so a client cannot
+ * tell the two servers apart by these responses.
+ */
+public final class Replies {
+    private Replies() {}
+
+    /**
+     * Replies with status {@code code} and the plain-text body {@code message + "\n"}.
+     *
+     * <p>It sets {@code Content-Type: text/plain; charset=utf-8} and
+     * {@code X-Content-Type-Options: nosniff} (so that a browser does not guess HTML from an
+     * error text that echoes user input), then calls {@link ResponseWriter#writeHeader} and writes
+     * the message, encoded as UTF-8. Other header fields the handler set before, a
+     * {@code Content-Length} for example, are left as they are. The response is not finished:
+     * the caller should write nothing more.
+     */
+    @Mirrors(file = "net/http/server.go", func = "Error")
+    public static void error(ResponseWriter w, String message, int code) throws IOException {
+        w.header().set("Content-Type", "text/plain; charset=utf-8");
+        w.header().set("X-Content-Type-Options", "nosniff");
+        w.writeHeader(code);
+        w.writeString(message + "\n");
+    }
+
+    /** Replies {@code 404} with the body {@code "404 page not found\n"}. */
+    @Mirrors(file = "net/http/server.go", func = "NotFound")
+    public static void notFound(ResponseWriter w, Request r) throws IOException {
+        error(w, "404 page not found", Status.NOT_FOUND);
+    }
+
+    /** A handler that answers every request with {@link #notFound}. */
+    @Mirrors(file = "net/http/server.go", func = "NotFoundHandler")
+    public static Handler notFoundHandler() {
+        return Replies::notFound;
+    }
+
+    /**
+     * Replies with a redirect to {@code url}, which may be relative to the request's path.
+     *
+     * <p>When {@code url} has neither a scheme nor a host (as Go's {@code url.Parse} reads it),
+     * it is made absolute: a path not starting with {@code /} is resolved against the directory
+     * of {@code r.url.path}, then the path part (before any {@code ?}) is cleaned of {@code .},
+     * {@code ..} and doubled slashes, keeping a trailing slash. An absolute URL is used as given.
+     *
+     * <p>The {@code Location} header gets the result with every non-ASCII byte of its UTF-8 form
+     * written as {@code %xx} (lower-case hex, as Go writes it). Unless the handler already put a
+     * {@code Content-Type} key in the header (even with no value), a {@code GET} or {@code HEAD}
+     * gets {@code Content-Type: text/html; charset=utf-8}, and a {@code GET} also gets a short
+     * HTML body with a link, for old clients that do not follow redirects:
+     * {@code <a href="/foo">Found</a>.\n\n}.
+     *
+     * @param code a 3xx status, usually {@link Status#MOVED_PERMANENTLY}, {@link Status#FOUND}
+     *     or {@link Status#SEE_OTHER}
+     */
+    @Mirrors(file = "net/http/server.go", func = "Redirect")
+    public static void redirect(ResponseWriter w, Request r, String url, int code) throws IOException {
+        if (isPathOnlyReference(url)) url = absolutePath(url, r.url.path);
+
+        Header h = w.header();
+        boolean hadContentType = h.has("Content-Type");
+        h.set("Location", hexEscapeNonASCII(url));
+        boolean getOrHead = r.method.equals("GET") || r.method.equals("HEAD");
+        if (!hadContentType && getOrHead) h.set("Content-Type", "text/html; charset=utf-8");
+        w.writeHeader(code);
+
+        // HEAD must not carry a body, and other methods' clients would not show it.
+        if (!hadContentType && r.method.equals("GET")) {
+            w.writeString("<a href=\"" + htmlEscape(url) + "\">" + Status.text(code) + "</a>.\n\n");
+        }
+    }
+
+    /** A handler that answers every request with {@code redirect(w, r, url, code)}. */
+    @Mirrors(file = "net/http/server.go", func = "RedirectHandler")
+    public static Handler redirectHandler(String url, int code) {
+        return (w, r) -> redirect(w, r, url, code);
+    }
+
+    /**
+     * Wraps {@code h} so that it sees request paths without {@code prefix}.
+     *
+     * <p>A request whose {@code url.path} starts with {@code prefix} (and whose
+     * {@code url.rawPath}, when set, starts with it too) is passed to {@code h} as a copy with the
+     * prefix removed from both; the caller's request is left untouched. Any other request gets
+     * {@link #notFound}: an escaped prefix ({@code /foo%2Fbar} for {@code /foo/bar}) does not
+     * match. An empty prefix returns {@code h} itself.
+     */
+    @Mirrors(file = "net/http/server.go", func = "StripPrefix")
+    public static Handler stripPrefix(String prefix, Handler h) {
+        if (prefix.isEmpty()) return h;
+        return (w, r) -> {
+            String path = r.url.path, rawPath = r.url.rawPath;
+            boolean pathHasPrefix = path.startsWith(prefix);
+            boolean rawPathAgrees = rawPath.isEmpty() || rawPath.startsWith(prefix);
+            if (pathHasPrefix && rawPathAgrees) {
+                Request stripped = copyOf(r);
+                stripped.url.path = path.substring(prefix.length());
+                stripped.url.rawPath = rawPath.isEmpty() ? "" : rawPath.substring(prefix.length());
+                h.serveHTTP(w, stripped);
+            } else {
+                notFound(w, r);
+            }
+        };
+    }
+
+    /** A shallow copy of the request with its own copy of the URL. */
+    private static Request copyOf(Request r) {
+        Request c = new Request();
+        c.method = r.method;
+        c.url = r.url.copy();
+        c.proto = r.proto;
+        c.protoMajor = r.protoMajor;
+        c.protoMinor = r.protoMinor;
+        c.header = r.header;
+        c.body = r.body;
+        c.contentLength = r.contentLength;
+        c.transferEncoding = r.transferEncoding;
+        c.close = r.close;
+        c.host = r.host;
+        c.trailer = r.trailer;
+        c.remoteAddr = r.remoteAddr;
+        c.requestURI = r.requestURI;
+        return c;
+    }
+
+    // ---- making a relative redirect absolute ----
+
+    /**
+     * Resolves a scheme-less, host-less reference against the request path: relative paths are
+     * joined to the request's directory, then the path is cleaned; the query (from the first
+     * {@code ?}) is kept untouched, and so is a trailing slash.
+     */
+    private static String absolutePath(String url, String requestPath) {
+        String oldPath = requestPath.isEmpty() ? "/" : requestPath;
+        if (url.isEmpty() || url.charAt(0) != '/') {
+            url = oldPath.substring(0, oldPath.lastIndexOf('/') + 1) + url;
+        }
+        String query = "";
+        int q = url.indexOf('?');
+        if (q >= 0) {
+            query = url.substring(q);
+            url = url.substring(0, q);
+        }
+        boolean trailingSlash = url.endsWith("/");
+        url = cleanSlashedPath(url);
+        if (trailingSlash && !url.endsWith("/")) url += "/";
+        return url + query;
+    }
+
+    /**
+     * Go's {@code path.Clean}: drops empty and {@code .} segments, lets {@code ..} cancel the
+     * segment before it (dropped at the root, kept at the start of a relative path), and writes
+     * an empty result as {@code "."}.
+     */
+    @Mirrors(file = "path/path.go", func = "Clean")
+    private static String cleanSlashedPath(String path) {
+        if (path.isEmpty()) return ".";
+        boolean rooted = path.charAt(0) == '/';
+        Deque<String> kept = new ArrayDeque<>();
+        int leadingDotDots = 0;
+        for (String segment : path.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".")) continue;
+            if (!segment.equals("..")) {
+                kept.addLast(segment);
+            } else if (kept.size() > leadingDotDots) {
+                kept.removeLast();
+            } else if (!rooted) {
+                kept.addLast("..");
+                leadingDotDots++;
+            }
+        }
+        String joined = String.join("/", kept);
+        if (rooted) return "/" + joined;
+        return joined.isEmpty() ? "." : joined;
+    }
+
+    // ---- deciding whether the target is relative, as url.Parse would ----
+
+    /**
+     * Whether Go's {@code url.Parse(url)} succeeds and finds neither a scheme nor a host. Only then
+     * does {@link #redirect} resolve the target against the request path; a target that does not
+     * parse is sent exactly as given.
+     */
+    @Mirrors(file = "net/url/url.go", func = "parse")
+    private static boolean isPathOnlyReference(String url) {
+        int hash = url.indexOf('#');
+        String beforeFragment = hash < 0 ? url : url.substring(0, hash);
+        if (hash >= 0 && !percentEscapesValid(url.substring(hash + 1))) return false;
+        if (hasControlByte(beforeFragment)) return false;
+        if (beforeFragment.equals("*")) return true;
+        if (hasSchemeOrSchemeError(beforeFragment)) return false;
+
+        String rest = beforeFragment;
+        int q = rest.indexOf('?');
+        if (q >= 0) rest = rest.substring(0, q);
+
+        if (!rest.startsWith("/") && firstSegment(rest).indexOf(':') >= 0) return false;
+        if (rest.startsWith("//") && !rest.startsWith("///")) {
+            String authority = rest.substring(2);
+            int slash = authority.indexOf('/');
+            if (slash >= 0) {
+                rest = authority.substring(slash);
+                authority = authority.substring(0, slash);
+            } else {
+                rest = "";
+            }
+            if (!authorityHasEmptyHost(authority)) return false;
+        }
+        return percentEscapesValid(rest);
+    }
+
+    /**
+     * Whether the text starts with a scheme ({@code letter *(letter / digit / + - .) ":"}), or
+     * with a colon, which Go rejects as a missing scheme. Either way it is not a plain path.
+     */
+    @Mirrors(file = "net/url/url.go", func = "getScheme")
+    private static boolean hasSchemeOrSchemeError(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') continue;
+            if (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.') {
+                if (i == 0) return false;
+                continue;
+            }
+            return c == ':';
+        }
+        return false;
+    }
+
+    /**
+     * Whether an authority ({@code [userinfo@]host[:port]}) parses with an empty host. A
+     * non-empty host part either parses to a host or fails; neither leaves a path-only
+     * reference. An empty one still needs valid user information in front of it.
+     */
+    @Mirrors(file = "net/url/url.go", func = "parseAuthority")
+    private static boolean authorityHasEmptyHost(String authority) {
+        int at = authority.lastIndexOf('@');
+        if (at < 0) return authority.isEmpty();
+        if (at != authority.length() - 1) return false;
+        String userinfo = authority.substring(0, at);
+        for (int i = 0; i < userinfo.length(); i++) {
+            if (!isUserinfoChar(userinfo.charAt(i))) return false;
+        }
+        return percentEscapesValid(userinfo);
+    }
+
+    @Mirrors(file = "net/url/url.go", func = "validUserinfo")
+    private static boolean isUserinfoChar(char c) {
+        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') return true;
+        return "-._:~!$&'()*+,;=%@".indexOf(c) >= 0;
+    }
+
+    /** Whether every {@code %} is followed by two hex digits, as unescaping requires. */
+    @Mirrors(file = "net/url/url.go", func = "unescape")
+    private static boolean percentEscapesValid(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) != '%') continue;
+            if (i + 2 >= s.length() || !isHex(s.charAt(i + 1)) || !isHex(s.charAt(i + 2))) return false;
+            i += 2;
+        }
+        return true;
+    }
+
+    private static boolean isHex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    @Mirrors(file = "net/url/url.go", func = "stringContainsCTLByte")
+    private static boolean hasControlByte(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < ' ' || c == 0x7f) return true;
+        }
+        return false;
+    }
+
+    private static String firstSegment(String path) {
+        int slash = path.indexOf('/');
+        return slash < 0 ? path : path.substring(0, slash);
+    }
+
+    // ---- escaping the result ----
+
+    /**
+     * Writes each byte at or above 0x80 of the UTF-8 form of {@code s} as {@code %} and two
+     * lower-case hex digits, so the header value is pure ASCII. ASCII is left alone, including
+     * {@code %} itself.
+     */
+    @Mirrors(file = "net/http/http.go", func = "hexEscapeNonASCII")
+    static String hexEscapeNonASCII(String s) {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        StringBuilder b = new StringBuilder(utf8.length);
+        for (byte x : utf8) {
+            int c = x & 0xFF;
+            if (c < 0x80) b.append((char) c);
+            else b.append('%').append(Integer.toHexString(c));
+        }
+        return b.toString();
+    }
+
+    /** Escapes the five characters that are special in HTML text and attribute values. */
+    @Mirrors(file = "net/http/server.go", func = "htmlEscape")
+    static String htmlEscape(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&#34;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,13 @@
+package nethttp.event;
+
+import nethttp.core.ConnState;
+import nethttp.core.Mirrors;
+
+/**
+ * A server connection moved to a new state, at the moment Go's server would call its
+ * {@code ConnState} hook.
+ *
+ * @param remoteAddr the peer, {@code ip:port}
+ */
+@Mirrors(file = "net/http/server.go", func = "conn.setState")
+public record ConnStateEvent(long nanos, long conn, String remoteAddr, ConnState state) implements Event {}

@@ -1,0 +1,314 @@
+package nethttp.server;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import nethttp.core.Header;
+import nethttp.core.Mirrors;
+import nethttp.core.Status;
+import nethttp.sniff.Sniff;
+import nethttp.textproto.BufioWriter;
+import nethttp.textproto.HeaderTokens;
+import nethttp.transfer.Body;
+import nethttp.transfer.Transfer;
+
+/**
+ * Sits between a response's 2 KiB buffer and the connection. The first time bytes reach it (or
+ * the handler flushes or returns) it decides the framing and writes the status line and header;
+ * after that it writes body bytes, as chunks when it chose chunking.
+ *
+ * <p>The decision, in {@link #writeHeader(byte[], int, int)}, is where most of HTTP/1.1's
+ * response rules live: Content-Length when the handler finished within the buffer, chunked on
+ * HTTP/1.1 otherwise, close-delimited on HTTP/1.0; no body for HEAD, 1xx, 204 and 304; a
+ * guessed Content-Type; Date; and whether the connection survives.
+ */
+@Mirrors(file = "net/http/server.go", func = "chunkWriter")
+final class ChunkWriter extends OutputStream {
+    static final Set<String> EXCLUDED_HEADERS_NO_BODY = Set.of("Content-Length", "Transfer-Encoding");
+    private static final List<String> SUPPRESSED_HEADERS_304 = List.of("Content-Type", "Content-Length", "Transfer-Encoding");
+    private static final List<String> SUPPRESSED_HEADERS_NO_BODY = List.of("Content-Length", "Transfer-Encoding");
+
+    private final Response res;
+    /** The header as it was when WriteHeader was called, if the handler touched it afterwards. */
+    Header header;
+    boolean wroteHeader;
+    boolean chunking;
+
+    ChunkWriter(Response res) {
+        this.res = res;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    @Mirrors(file = "net/http/server.go", func = "chunkWriter.Write")
+    public void write(byte[] p, int off, int len) throws IOException {
+        if (!wroteHeader) writeHeader(p, off, len);
+        if (res.req.method.equals("HEAD")) return; // nothing of the body goes out
+        BufioWriter bw = res.conn.bufw;
+        try {
+            if (chunking) bw.writeString(Integer.toHexString(len) + "\r\n");
+            bw.write(p, off, len);
+            if (chunking) bw.writeString("\r\n");
+        } catch (IOException e) {
+            res.conn.closeSocket();
+            throw e;
+        }
+    }
+
+    @Override
+    @Mirrors(file = "net/http/server.go", func = "chunkWriter.flush")
+    public void flush() throws IOException {
+        if (!wroteHeader) writeHeader(null, 0, 0);
+        res.conn.bufw.flush();
+    }
+
+    /** Ends the body: for chunking, the last chunk, any trailers, and the final CRLF. */
+    @Override
+    @Mirrors(file = "net/http/server.go", func = "chunkWriter.close")
+    public void close() throws IOException {
+        if (!wroteHeader) writeHeader(null, 0, 0);
+        if (chunking) {
+            BufioWriter bw = res.conn.bufw;
+            bw.writeString("0\r\n");
+            Header trailers = res.finalTrailers();
+            if (trailers != null) trailers.write(bw);
+            bw.writeString("\r\n");
+        }
+    }
+
+    /**
+     * Decides the framing and writes the status line and header. {@code p} holds the first
+     * body bytes, or nothing when the handler flushed or returned before writing any.
+     */
+    @Mirrors(file = "net/http/server.go", func = "chunkWriter.writeHeader")
+    void writeHeader(byte[] p, int off, int len) throws IOException {
+        if (wroteHeader) return;
+        wroteHeader = true;
+        Response w = res;
+        boolean keepAlivesEnabled = w.conn.server.doKeepAlives();
+        boolean isHEAD = w.req.method.equals("HEAD");
+
+        // Work on the frozen header if there is one; otherwise on the handler's, without
+        // changing it: keys to drop are collected in 'exclude' instead.
+        boolean owned = header != null;
+        Header h = owned ? header : w.handlerHeader;
+        Set<String> exclude = new HashSet<>();
+        ExtraHeader extra = new ExtraHeader();
+
+        boolean trailers = false;
+        for (String k : h.keys()) {
+            if (k.startsWith(Response.TRAILER_PREFIX)) {
+                exclude.add(k);
+                trailers = true;
+            }
+        }
+        for (String v : h.values("Trailer")) {
+            trailers = true;
+            HeaderTokens.forEachElement(v, w::declareTrailer);
+        }
+
+        String te = h.get("Transfer-Encoding");
+        boolean hasTE = !te.isEmpty();
+
+        // A handler that returned having written no more than the buffer holds: the whole body
+        // is in p, so its length can be declared.
+        if (w.handlerDone && !trailers && !hasTE && Transfer.bodyAllowedForStatus(w.status)
+                && h.get("Content-Length").isEmpty() && (!isHEAD || len > 0)) {
+            w.contentLength = len;
+            extra.contentLength = Integer.toString(len);
+        }
+
+        // HTTP/1.0 keep-alive only works with a known length.
+        if (w.wants10KeepAlive && keepAlivesEnabled) {
+            boolean sentLength = !h.get("Content-Length").isEmpty();
+            if (sentLength && h.get("Connection").equals("keep-alive")) w.closeAfterReply = false;
+        }
+
+        boolean hasCL = w.contentLength != -1;
+        if (w.wants10KeepAlive && (isHEAD || hasCL || !Transfer.bodyAllowedForStatus(w.status))) {
+            if (!h.has("Connection")) extra.connection = "keep-alive";
+        } else if (!w.req.protoAtLeast(1, 1) || w.wantsClose) {
+            w.closeAfterReply = true;
+        }
+
+        if (h.get("Connection").equals("close") || !keepAlivesEnabled) w.closeAfterReply = true;
+
+        // A client still waiting for 100 Continue may or may not send its body: can't reuse.
+        if (w.req.body instanceof ExpectContinueReader ecr && !ecr.sawEOF()) w.closeAfterReply = true;
+
+        // Read what is left of the request body (up to a limit) so the next request can be read.
+        if (w.req.contentLength != 0 && !w.closeAfterReply) {
+            boolean discard = false, tooBig = false;
+            if (w.req.body instanceof ExpectContinueReader) {
+                if (w.wroteContinue) discard = true;
+            } else if (w.reqBody instanceof Body bdy) {
+                Body.State s = bdy.state();
+                if (s.closed()) {
+                    if (!s.sawEOF()) w.closeAfterReply = true;
+                } else if (s.unreadDataSize() >= Body.MAX_POST_HANDLER_READ_BYTES) {
+                    tooBig = true;
+                } else {
+                    discard = true;
+                }
+            } else {
+                discard = true;
+            }
+            if (discard) {
+                try {
+                    if (discardUpTo(w.reqBody, Body.MAX_POST_HANDLER_READ_BYTES + 1)) {
+                        tooBig = true;
+                    } else {
+                        w.reqBody.close();
+                    }
+                } catch (Body.ReadAfterCloseException e) {
+                    // the handler closed the body itself; nothing to read
+                } catch (IOException e) {
+                    w.closeAfterReply = true;
+                }
+            }
+            if (tooBig) {
+                w.requestTooLarge();
+                del(h, owned, exclude, "Connection");
+                extra.connection = "close";
+            }
+        }
+
+        int code = w.status;
+        if (Transfer.bodyAllowedForStatus(code)) {
+            boolean haveType = h.has("Content-Type");
+            boolean hasCE = !h.get("Content-Encoding").isEmpty();
+            if (!hasCE && !haveType && !hasTE && len > 0) extra.contentType = sniff(p, off, len);
+        } else {
+            for (String k : code == Status.NOT_MODIFIED ? SUPPRESSED_HEADERS_304 : SUPPRESSED_HEADERS_NO_BODY) {
+                del(h, owned, exclude, k);
+            }
+        }
+
+        if (!h.has("Date")) extra.date = HttpDate.now();
+
+        if (hasCL && hasTE && !te.equals("identity")) {
+            w.conn.server.logf("http: WriteHeader called with both Transfer-Encoding of \"%s\" and a Content-Length of %d",
+                    te, w.contentLength);
+            del(h, owned, exclude, "Content-Length");
+            hasCL = false;
+        }
+
+        if (isHEAD || !Transfer.bodyAllowedForStatus(code) || code == Status.NO_CONTENT) {
+            del(h, owned, exclude, "Transfer-Encoding");
+        } else if (hasCL) {
+            del(h, owned, exclude, "Transfer-Encoding");
+        } else if (w.req.protoAtLeast(1, 1)) {
+            if (hasTE && te.equals("identity")) {
+                // The handler asked for a close-delimited body.
+                chunking = false;
+                w.closeAfterReply = true;
+                del(h, owned, exclude, "Transfer-Encoding");
+            } else {
+                chunking = true;
+                extra.transferEncoding = "chunked";
+                if (hasTE && te.equals("chunked")) del(h, owned, exclude, "Transfer-Encoding");
+            }
+        } else {
+            // HTTP/1.0 without a length: the body ends when the connection does.
+            w.closeAfterReply = true;
+            del(h, owned, exclude, "Transfer-Encoding");
+        }
+
+        if (chunking) del(h, owned, exclude, "Content-Length");
+        if (!w.req.protoAtLeast(1, 0)) return;
+
+        // Say "Connection: close" when closing, unless the handler said so itself or switches
+        // protocols.
+        boolean delConnectionHeader = w.closeAfterReply
+                && (!keepAlivesEnabled || !HeaderTokens.hasToken(cwHeaderConnection(), "close"))
+                && !isProtocolSwitchResponse(w.status, h);
+        if (delConnectionHeader) {
+            del(h, owned, exclude, "Connection");
+            if (w.req.protoAtLeast(1, 1)) extra.connection = "close";
+        }
+
+        BufioWriter bw = w.conn.bufw;
+        writeStatusLine(bw, w.req.protoAtLeast(1, 1), code);
+        if (header != null) header.write(bw, exclude);
+        extra.write(bw);
+        bw.writeString("\r\n");
+        if (w.conn.server.events.active()) {
+            w.conn.server.events.emit(new nethttp.event.ExchangeEvent(System.nanoTime(), w.conn.id,
+                    nethttp.event.ExchangeEvent.Kind.RESPONSE_HEADER, code + " " + Status.text(code)
+                            + (chunking ? ", chunked" : hasCL ? ", Content-Length " + w.contentLength : "")));
+        }
+    }
+
+    /** Go's DetectContentType on the first body bytes. */
+    private static String sniff(byte[] p, int off, int len) {
+        if (off == 0) return Sniff.detectContentType(p, len);
+        return Sniff.detectContentType(java.util.Arrays.copyOfRange(p, off, off + Math.min(len, Sniff.SNIFF_LEN)));
+    }
+
+    /** Reads and drops up to {@code limit} bytes; true when all {@code limit} were there. */
+    private static boolean discardUpTo(java.io.InputStream in, long limit) throws IOException {
+        byte[] sink = new byte[8192];
+        long left = limit;
+        while (left > 0) {
+            int n = in.read(sink, 0, (int) Math.min(sink.length, left));
+            if (n < 0) return false;
+            left -= n;
+        }
+        return true;
+    }
+
+    /** Go reads the Connection value from the frozen header only, which is empty when absent. */
+    private String cwHeaderConnection() {
+        return header == null ? "" : header.get("Connection");
+    }
+
+    private static void del(Header h, boolean owned, Set<String> exclude, String key) {
+        if (owned) {
+            h.del(key);
+        } else if (h.has(key)) {
+            exclude.add(key);
+        }
+    }
+
+    @Mirrors(file = "net/http/server.go", func = "isProtocolSwitchResponse")
+    static boolean isProtocolSwitchResponse(int code, Header h) {
+        return code == Status.SWITCHING_PROTOCOLS && !h.get("Upgrade").isEmpty()
+                && HeaderTokens.valuesContainToken(h.values("Connection"), "Upgrade");
+    }
+
+    @Mirrors(file = "net/http/server.go", func = "writeStatusLine")
+    static void writeStatusLine(BufioWriter bw, boolean is11, int code) throws IOException {
+        bw.writeString(is11 ? "HTTP/1.1 " : "HTTP/1.0 ");
+        String text = Status.text(code);
+        if (!text.isEmpty()) {
+            bw.writeString(code + " " + text + "\r\n");
+        } else {
+            bw.writeString(String.format("%03d status code %d\r\n", code, code));
+        }
+    }
+
+    /** The header fields the server adds itself, written after the handler's, in Go's order. */
+    @Mirrors(file = "net/http/server.go", func = "extraHeader")
+    private static final class ExtraHeader {
+        String contentType = "";
+        String connection = "";
+        String transferEncoding = "";
+        String date;
+        String contentLength;
+
+        void write(BufioWriter bw) throws IOException {
+            if (date != null) bw.writeString("Date: " + date + "\r\n");
+            if (contentLength != null) bw.writeString("Content-Length: " + contentLength + "\r\n");
+            if (!contentType.isEmpty()) bw.writeString("Content-Type: " + contentType + "\r\n");
+            if (!connection.isEmpty()) bw.writeString("Connection: " + connection + "\r\n");
+            if (!transferEncoding.isEmpty()) bw.writeString("Transfer-Encoding: " + transferEncoding + "\r\n");
+        }
+    }
+
+}

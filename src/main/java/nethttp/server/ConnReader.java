@@ -1,0 +1,181 @@
+package nethttp.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import nethttp.core.Mirrors;
+import nethttp.event.ThreadRole;
+import nethttp.event.TracedThread;
+
+/**
+ * The stream under a connection's {@code BufioReader}: it limits how much a request head may
+ * read, applies read deadlines, and runs the background read.
+ *
+ * <p><b>Read limit.</b> While a request line and header are read, at most {@code
+ * MaxHeaderBytes + 4096} bytes may come through; after that, reads report end of stream, and the
+ * server answers 431.
+ *
+ * <p><b>Background read.</b> While a handler runs and the request body has been read, a
+ * separate virtual thread waits for one more byte from the peer. It notices a client that hangs
+ * up, and the byte it gets, usually the start of the next request, is handed to the next read.
+ *
+ * <p><b>How this differs from Go.</b> Go stops a pending background read by moving the socket's
+ * read deadline into the past. A Java socket read cannot be cut short that way, so this class
+ * never stops it: a later foreground read waits for the pending one to finish and takes over its
+ * result (a byte, an end of stream, or an error that a new read will meet again). Deadlines
+ * still hold, because the foreground read waits on a condition with the deadline as its limit.
+ */
+@Mirrors(file = "net/http/server.go", func = "connReader")
+final class ConnReader extends InputStream {
+    private final Conn conn;
+    private final InputStream socketIn;
+
+    private final ReentrantLock mu = new ReentrantLock();
+    private final Condition readDone = mu.newCondition();
+    private boolean inRead; // a background read is in flight
+    private boolean hasByte;
+    private byte byteBuf;
+    private long remain = Long.MAX_VALUE;
+    private long deadline; // System.nanoTime() by which a read must finish; 0 for none
+
+    ConnReader(Conn conn, InputStream socketIn) {
+        this.conn = conn;
+        this.socketIn = socketIn;
+    }
+
+    @Mirrors(file = "net/http/server.go", func = "connReader.setReadLimit")
+    void setReadLimit(long remain) {
+        this.remain = remain;
+    }
+
+    @Mirrors(file = "net/http/server.go", func = "connReader.setInfiniteReadLimit")
+    void setInfiniteReadLimit() {
+        this.remain = Long.MAX_VALUE;
+    }
+
+    /** Bytes the limit still allows; compared with the initial limit, it tells whether a request began. */
+    long remain() {
+        return remain;
+    }
+
+    @Mirrors(file = "net/http/server.go", func = "connReader.hitReadLimit")
+    boolean hitReadLimit() {
+        return remain <= 0;
+    }
+
+    /** Reads after this instant fail with a timeout; 0 clears it. Like Go's SetReadDeadline. */
+    void setReadDeadline(long nanoTime) {
+        this.deadline = nanoTime;
+    }
+
+    /** Starts watching for the next byte on a new virtual thread, unless one is held already. */
+    @Mirrors(file = "net/http/server.go", func = "connReader.startBackgroundRead")
+    void startBackgroundRead() {
+        mu.lock();
+        try {
+            if (inRead) throw new IllegalStateException("invalid concurrent Body.Read call");
+            if (hasByte) return;
+            inRead = true;
+            deadline = 0;
+        } finally {
+            mu.unlock();
+        }
+        conn.startThread(ThreadRole.BACKGROUND_READ, "background-read", this::backgroundRead);
+    }
+
+    @Mirrors(file = "net/http/server.go", func = "connReader.backgroundRead")
+    private void backgroundRead(TracedThread t) {
+        int b = -1;
+        try {
+            t.parked("read next byte");
+            conn.setSocketTimeout(0);
+            b = socketIn.read();
+        } catch (IOException e) {
+            // The next foreground read meets the same end or error and reports it.
+        } finally {
+            t.running();
+            mu.lock();
+            try {
+                if (b >= 0) {
+                    hasByte = true;
+                    byteBuf = (byte) b;
+                }
+                inRead = false;
+                readDone.signalAll();
+            } finally {
+                mu.unlock();
+            }
+        }
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n <= 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    @Mirrors(file = "net/http/server.go", func = "connReader.Read")
+    public int read(byte[] p, int off, int len) throws IOException {
+        mu.lock();
+        try {
+            awaitBackgroundRead();
+            if (hitReadLimit()) return -1;
+            if (len == 0) return 0;
+            if (len > remain) len = (int) remain;
+            if (hasByte) {
+                p[off] = byteBuf;
+                hasByte = false;
+                remain--;
+                return 1;
+            }
+        } finally {
+            mu.unlock();
+        }
+        long timeout = timeoutMillis();
+        conn.setSocketTimeout(timeout);
+        int n = socketIn.read(p, off, len);
+        if (n > 0) remain -= n;
+        return n;
+    }
+
+    /** Waits, within the deadline, for a background read in flight to finish. Holds {@code mu}. */
+    private void awaitBackgroundRead() throws IOException {
+        while (inRead) {
+            try {
+                if (deadline == 0) {
+                    readDone.await();
+                } else {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) throw new SocketTimeoutException("i/o timeout");
+                    readDone.awaitNanos(left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted waiting for background read");
+            }
+        }
+    }
+
+    /** The socket timeout for a read starting now: the time left until the deadline, 0 for none. */
+    private long timeoutMillis() throws SocketTimeoutException {
+        if (deadline == 0) return 0;
+        long left = deadline - System.nanoTime();
+        if (left <= 0) throw new SocketTimeoutException("i/o timeout");
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(left));
+    }
+
+    /** Whether a byte read ahead by the background read is waiting. */
+    boolean hasByte() {
+        mu.lock();
+        try {
+            return hasByte;
+        } finally {
+            mu.unlock();
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package nethttp.server;
+
+import java.io.IOException;
+import nethttp.core.Mirrors;
+
+/** Thrown by {@link Server#serve} and {@link Server#listenAndServe} after a shutdown or close. */
+@Mirrors(file = "net/http/server.go", func = "ErrServerClosed")
+public final class ServerClosedException extends IOException {
+    public ServerClosedException() {
+        super("http: Server closed");
+    }
+}

@@ -1,0 +1,16 @@
+/**
+ * Reading a request off the wire: the request line, the header block, and the checks a server
+ * makes before a handler sees the request. Retells Go's {@code readRequest},
+ * {@code parseRequestLine} and {@code ParseHTTPVersion} from {@code net/http/request.go}, and the
+ * validation in {@code conn.readRequest} from {@code net/http/server.go}.
+ *
+ * <p>The order is the story: split the first line into method, target and version; check each;
+ * parse the target as a URL (with the two special forms, {@code *} and a {@code CONNECT}
+ * authority); read the header block with {@link nethttp.textproto.Reader}; decide the
+ * {@code Host}; then hand over to {@link nethttp.transfer.Transfer} to frame the body. A stream
+ * that ends before the first byte is a clean goodbye ({@link java.io.EOFException}); one that
+ * ends anywhere later is a truncated request ({@link nethttp.core.UnexpectedEOFException}).
+ *
+ * <p>Told in chapter 5 of the book, "readRequest and textproto".
+ */
+package nethttp.wire;
