@@ -24,8 +24,10 @@ import nethttp.textproto.CanonicalKey;
  * {@code chunked}; several Transfer-Encoding fields; Content-Length fields that disagree. When
  * Transfer-Encoding and Content-Length come together, chunked wins and the Content-Length field
  * is deleted, so nothing later can act on it.
+ *
+ * <p>The per-message state of the decision lives in {@link TransferReader}; this class holds the
+ * entry point and the rules, each a small function that the response side uses too.
  */
-@Mirrors(file = "net/http/transfer.go", func = "transferReader")
 public final class Transfer {
     private Transfer() {}
 
