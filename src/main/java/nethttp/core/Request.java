@@ -39,8 +39,11 @@ public final class Request {
     public boolean close;
     /** The host this request is for: from the {@code Host} header or an absolute request URI. */
     public String host = "";
-    /** Trailer fields: keys announced before the body, values filled in once it is read to its end. */
-    public Header trailer = new Header();
+    /**
+     * Trailer fields: keys announced before the body, values filled in once it is read to its
+     * end. Null when none were announced or sent, as Go's nil.
+     */
+    public Header trailer;
     /** The peer's address, {@code ip:port}; set by the server. */
     public String remoteAddr = "";
     /** The request target exactly as sent in the request line; set by the server. */

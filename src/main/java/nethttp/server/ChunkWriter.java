@@ -110,7 +110,7 @@ final class ChunkWriter extends OutputStream {
         }
         for (String v : h.values("Trailer")) {
             trailers = true;
-            HeaderTokens.forEachElement(v, w::declareTrailer);
+            HeaderTokens.elements(v).forEach(w::declareTrailer);
         }
 
         String te = h.get("Transfer-Encoding");
@@ -279,7 +279,7 @@ final class ChunkWriter extends OutputStream {
     @Mirrors(file = "net/http/server.go", func = "isProtocolSwitchResponse")
     static boolean isProtocolSwitchResponse(int code, Header h) {
         return code == Status.SWITCHING_PROTOCOLS && !h.get("Upgrade").isEmpty()
-                && HeaderTokens.valuesContainToken(h.values("Connection"), "Upgrade");
+                && nethttp.textproto.Guts.headerValuesContainsToken(h.values("Connection"), "Upgrade");
     }
 
     @Mirrors(file = "net/http/server.go", func = "writeStatusLine")

@@ -256,21 +256,9 @@ final class Response implements ResponseWriter, Flusher, Hijacker {
     @Mirrors(file = "net/http/server.go", func = "response.declareTrailer")
     void declareTrailer(String k) {
         k = CanonicalKey.canonicalize(k);
-        if (!validTrailerHeader(k)) return;
+        if (!nethttp.textproto.Guts.validTrailerHeader(k)) return;
         if (trailers == null) trailers = new ArrayList<>();
         trailers.add(k);
-    }
-
-    private static final java.util.Set<String> BAD_TRAILERS = java.util.Set.of(
-            "Authorization", "Cache-Control", "Connection", "Content-Encoding", "Content-Length",
-            "Content-Range", "Content-Type", "Expect", "Host", "Keep-Alive", "Max-Forwards", "Pragma",
-            "Proxy-Authenticate", "Proxy-Authorization", "Proxy-Connection", "Range", "Realm", "Te",
-            "Trailer", "Transfer-Encoding", "Www-Authenticate");
-
-    @Mirrors(file = "vendor/golang.org/x/net/http/httpguts/guts.go", func = "ValidTrailerHeader")
-    static boolean validTrailerHeader(String name) {
-        name = CanonicalKey.canonicalize(name);
-        return !name.startsWith("If-") && !BAD_TRAILERS.contains(name);
     }
 
     /** The trailers to send after a chunked body, or null for none. */

@@ -101,6 +101,16 @@ public final class Guts {
         return true;
     }
 
+    /** Equality ignoring the case of ASCII letters only (Go's {@code ascii.EqualFold}). */
+    @Mirrors(file = "net/http/internal/ascii/print.go", func = "EqualFold")
+    public static boolean equalFoldASCII(String s, String t) {
+        if (s.length() != t.length()) return false;
+        for (int i = 0; i < s.length(); i++) {
+            if (lowerASCII(s.charAt(i)) != lowerASCII(t.charAt(i))) return false;
+        }
+        return true;
+    }
+
     private static char lowerASCII(char c) {
         return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }

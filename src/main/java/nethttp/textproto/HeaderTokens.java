@@ -1,6 +1,7 @@
 package nethttp.textproto;
 
-import java.util.function.Consumer;
+import java.util.ArrayList;
+import java.util.List;
 import nethttp.core.Header;
 import nethttp.core.Mirrors;
 
@@ -34,29 +35,16 @@ public final class HeaderTokens {
         return b == ' ' || b == ',' || b == '\t';
     }
 
-    /** Calls {@code fn} with each trimmed, non-empty comma-separated element of {@code v}. */
+    /** The trimmed, non-empty comma-separated elements of {@code v}: {@code " a, ,b"} gives {@code [a, b]}. */
     @Mirrors(file = "net/http/server.go", func = "foreachHeaderElement")
-    public static void forEachElement(String v, Consumer<String> fn) {
+    public static List<String> elements(String v) {
+        List<String> out = new ArrayList<>();
         v = Header.trim(v);
-        if (v.isEmpty()) return;
-        if (v.indexOf(',') < 0) {
-            fn.accept(v);
-            return;
-        }
+        if (v.isEmpty()) return out;
         for (String f : v.split(",", -1)) {
             f = Header.trim(f);
-            if (!f.isEmpty()) fn.accept(f);
+            if (!f.isEmpty()) out.add(f);
         }
-    }
-
-    /** Whether any of the values, split at commas, equals {@code token} ignoring ASCII case. */
-    @Mirrors(file = "vendor/golang.org/x/net/http/httpguts/httplex.go", func = "HeaderValuesContainsToken")
-    public static boolean valuesContainToken(Iterable<String> values, String token) {
-        for (String v : values) {
-            for (String f : v.split(",", -1)) {
-                if (Header.trim(f).equalsIgnoreCase(token)) return true;
-            }
-        }
-        return false;
+        return out;
     }
 }

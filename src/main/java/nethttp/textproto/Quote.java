@@ -37,6 +37,16 @@ public final class Quote {
         return out.append('"').toString();
     }
 
+    /** A list as Go's {@code fmt.Sprintf("%q", list)} prints it: {@code ["a" "b"]}. */
+    public static String quote(java.util.List<String> list) {
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < list.size(); i++) {
+            if (i > 0) out.append(' ');
+            out.append(quote(list.get(i)));
+        }
+        return out.append(']').toString();
+    }
+
     private static void escapeRune(StringBuilder out, int rune, String bytes) {
         if (rune == '"' || rune == '\\') {
             out.append('\\').append((char) rune);
