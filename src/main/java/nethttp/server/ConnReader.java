@@ -71,13 +71,17 @@ final class ConnReader extends InputStream {
         this.deadline = nanoTime;
     }
 
-    /** Starts watching for the next byte on a new virtual thread, unless one is held already. */
+    /**
+     * Starts watching for the next byte on a new virtual thread, unless a byte is held already or
+     * a background read is still in flight. The latter happens when pipelined requests arrived
+     * together: the previous request's watch is still waiting behind them, and it serves this
+     * request just as well.
+     */
     @Mirrors(file = "net/http/server.go", func = "connReader.startBackgroundRead")
     void startBackgroundRead() {
         mu.lock();
         try {
-            if (inRead) throw new IllegalStateException("invalid concurrent Body.Read call");
-            if (hasByte) return;
+            if (inRead || hasByte) return;
             inRead = true;
             deadline = 0;
         } finally {

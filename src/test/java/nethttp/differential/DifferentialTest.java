@@ -25,7 +25,6 @@ import nethttp.demo.DemoRoutes;
 import nethttp.server.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -44,9 +43,6 @@ import org.junit.jupiter.api.TestInstance;
  * -Ddifferential.dump=FOLDER} both transcripts of every case are written to that folder.
  */
 @Tag("differential")
-@Disabled("Waits for the server to be complete on main: the transfer package and DemoRoutes are still stubs."
-        + " Delete this line once they land. To run it anyway:"
-        + " -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DifferentialTest {
 

@@ -134,9 +134,14 @@ final class TestServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         srv.close();
-        acceptLoop.join(5000);
+        try {
+            if (!acceptLoop.join(java.time.Duration.ofSeconds(5))) throw new AssertionError("accept loop did not end");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
         if (serveError.get() != null) throw new AssertionError("serve failed", serveError.get());
     }
 }
