@@ -188,6 +188,8 @@ class SniffTest {
     void printableAsciiIsText() {
         qt().forAll(lists().of(integers().between(0x20, 0x7E)).ofSizeBetween(1, 600))
                 .assuming(values -> "<%BGRIOMwtPF".indexOf(firstNonSpace(values)) < 0)
+                // Embedded OpenType fonts are recognised by "LP" at offset 34, whatever precedes it.
+                .assuming(values -> values.size() < 36 || values.get(34) != 'L' || values.get(35) != 'P')
                 .checkAssert(values -> {
                     byte[] data = new byte[values.size()];
                     for (int i = 0; i < data.length; i++) data[i] = (byte) (int) values.get(i);
