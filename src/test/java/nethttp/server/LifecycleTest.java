@@ -227,6 +227,28 @@ class LifecycleTest {
     }
 
     @Test
+    void readTimeoutCoversTheBody() throws Exception {
+        CompletableFuture<Throwable> readError = new CompletableFuture<>();
+        try (var ts = new TestServer((w, r) -> {
+            try {
+                r.body.readAllBytes();
+                readError.complete(null);
+            } catch (java.io.IOException e) {
+                readError.complete(e);
+            }
+        }, s -> s.readTimeout = Duration.ofMillis(200))) {
+            try (Socket s = ts.connect()) {
+                send(s, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nhalf.");
+                assertTrue(readError.get(5, TimeUnit.SECONDS) instanceof java.net.SocketTimeoutException,
+                        () -> "the rest of the body never comes: the read times out, but got " + readError.join());
+                String resp = readResponse(s.getInputStream(), false);
+                assertTrue(resp.contains("Connection: close\r\n"), resp);
+                assertTrue(closedByServer(s));
+            }
+        }
+    }
+
+    @Test
     void idleTimeoutClosesAKeptAliveConnection() throws Exception {
         LinkedBlockingQueue<ConnState> states = new LinkedBlockingQueue<>();
         try (var ts = new TestServer((w, r) -> w.writeString("ok"), s -> {
