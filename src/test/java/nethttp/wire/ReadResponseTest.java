@@ -9,11 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import nethttp.core.Header;
 import nethttp.core.ProtocolException;
 import nethttp.core.Request;
 import nethttp.core.Response;
@@ -21,11 +26,13 @@ import nethttp.core.UnexpectedEOFException;
 import nethttp.core.UnsupportedTransferEncodingException;
 import nethttp.textproto.BufioReader;
 import nethttp.textproto.Quote;
+import nethttp.transfer.ChunkedWriter;
 import nethttp.transfer.NoBody;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.quicktheories.generators.Generate;
 
 /**
  * Reads responses and compares every field, the body and the trailer with what Go 1.19's
@@ -140,5 +147,65 @@ class ReadResponseTest {
         assertEquals(204, c.statusCode);
         assertTrue(c.header.isEmpty());
         assertThrows(EOFException.class, () -> ReadResponse.readResponse(r, null));
+    }
+
+    /**
+     * A response whose body is framed by Content-Length, by chunks (cut at generated sizes,
+     * with a trailer) or by the connection closing reads back to exactly that body, however
+     * small the reads; the framed ones leave the reader at the next message.
+     */
+    @Test
+    void aFramedBodyReadsBackExactly() {
+        qt().forAll(Generate.byteArrays(integers().between(0, 5000), Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0)),
+                        integers().between(0, 2), lists().of(integers().between(1, 700)).ofSizeBetween(1, 10),
+                        integers().between(1, 1000))
+                .checkAssert((data, framing, pieces, readSize) -> {
+                    try {
+                        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+                        wire.writeBytes(GoLiterals.bytes("HTTP/1.1 200 OK\r\nX-Kind: test\r\n"));
+                        switch (framing) {
+                            case 0 -> {
+                                wire.writeBytes(GoLiterals.bytes("Content-Length: " + data.length + "\r\n\r\n"));
+                                wire.writeBytes(data);
+                            }
+                            case 1 -> {
+                                wire.writeBytes(GoLiterals.bytes("Transfer-Encoding: chunked\r\nTrailer: X-Sum\r\n\r\n"));
+                                ChunkedWriter cw = new ChunkedWriter(wire);
+                                for (int off = 0, turn = 0; off < data.length; turn++) {
+                                    int n = Math.min(pieces.get(turn % pieces.size()), data.length - off);
+                                    cw.write(data, off, n);
+                                    off += n;
+                                }
+                                cw.close();
+                                wire.writeBytes(GoLiterals.bytes("X-Sum: " + data.length + "\r\n\r\n"));
+                            }
+                            default -> {
+                                wire.writeBytes(GoLiterals.bytes("\r\n"));
+                                wire.writeBytes(data);
+                            }
+                        }
+                        String next = framing == 2 ? "" : "HTTP/1.1 204 No Content\r\n\r\n";
+                        BufioReader conn = reader(GoLiterals.text(wire.toByteArray()) + next);
+
+                        Response resp = ReadResponse.readResponse(conn, null);
+                        assertEquals(framing == 0 ? data.length : -1, resp.contentLength);
+                        assertEquals(framing == 2, resp.close);
+                        assertEquals(framing == 1 ? List.of("chunked") : List.of(), resp.transferEncoding);
+                        ByteArrayOutputStream got = new ByteArrayOutputStream();
+                        byte[] buf = new byte[readSize];
+                        for (int n; (n = resp.body.read(buf, 0, readSize)) != -1; ) got.write(buf, 0, n);
+                        assertEquals(GoLiterals.text(data), GoLiterals.text(got.toByteArray()));
+                        resp.body.close();
+                        if (framing == 1) {
+                            Header sum = new Header();
+                            sum.add("X-Sum", String.valueOf(data.length));
+                            assertEquals(sum, resp.trailer);
+                        }
+                        if (framing != 2) assertEquals(204, ReadResponse.readResponse(conn, null).statusCode);
+                        assertThrows(EOFException.class, () -> ReadResponse.readResponse(conn, null));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
     }
 }
