@@ -80,10 +80,11 @@ public final class TransferWriter {
      * Decides the framing of a request a client is about to send. It may read one byte of the
      * body (the probe described above); the request itself is not changed.
      *
+     * <p>A read error met by the probe is not thrown here: it is kept and thrown when the body
+     * is written, as Go does.
+     *
      * @throws ProtocolException {@code http: Request.ContentLength=5 with nil Body} when a length
-     *     is given without a body
-     * @throws IOException never from the probe: a read error there is kept and thrown when the
-     *     body is written, as Go does
+     *     is given with a null body
      */
     @Mirrors(file = "net/http/transfer.go", func = "newTransferWriter")
     public static TransferWriter forRequest(Request req) throws ProtocolException {

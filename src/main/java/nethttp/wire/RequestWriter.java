@@ -73,8 +73,8 @@ public final class RequestWriter {
      * nothing to the server.
      *
      * @param usingProxy whether the request goes to a proxy rather than to the origin server
-     * @param extraHeaders fields a transport adds after the request's own, unsorted checks
-     *     aside; may be null
+     * @param extraHeaders fields a transport adds (such as {@code Accept-Encoding: gzip}),
+     *     written after the request's own in the same way; may be null
      * @param waitForContinue the hook for {@code Expect: 100-continue}: when not null, the header
      *     is flushed and this is asked whether to send the body. It blocks until the server
      *     answered {@code 100 Continue} (true), or answered otherwise or timed out (false: the
