@@ -9,6 +9,7 @@ import nethttp.textproto.Guts;
 import nethttp.textproto.Quote;
 import nethttp.core.ProtocolException;
 import nethttp.core.Request;
+import nethttp.core.Response;
 import nethttp.textproto.BufioReader;
 import nethttp.textproto.CanonicalKey;
 
@@ -59,6 +60,37 @@ public final class Transfer {
         if (t.chunked) req.transferEncoding = List.of("chunked");
         req.close = t.close;
         req.trailer = t.trailer;
+    }
+
+    /**
+     * Client side: decides the framing of a response whose status line and header were read,
+     * and sets {@code close}, {@code contentLength}, {@code transferEncoding}, {@code trailer}
+     * and {@code body}, as {@link #readTransfer(Request, BufioReader)} does for a request, with
+     * the response's own rules:
+     * <ul>
+     *   <li>a response to {@code HEAD}, and a 1xx, 204 or 304 response, has no body whatever its
+     *       header says; for {@code HEAD}, {@code contentLength} is still the announced length
+     *       ({@code -1} when none);</li>
+     *   <li>without chunking or a {@code Content-Length}, a response that may have a body runs
+     *       until the connection closes: {@code close} is set and the body reads to the end of
+     *       the stream;</li>
+     *   <li>{@code Connection: close} on HTTP/1.1 becomes {@code close} and leaves the header.</li>
+     * </ul>
+     * The request the response answers is {@code resp.request} (null means {@code GET}).
+     *
+     * @throws UnsupportedTransferEncodingException for a transfer coding other than one
+     *     {@code chunked}
+     * @throws ProtocolException for a bad or conflicting Content-Length, or a forbidden trailer key
+     */
+    @Mirrors(file = "net/http/transfer.go", func = "readTransfer")
+    public static void readTransfer(Response resp, BufioReader r) throws IOException {
+        TransferReader t = TransferReader.forResponse(resp);
+        t.read(r, fields -> resp.trailer = mergeSetHeader(resp.trailer, fields));
+        resp.body = t.body;
+        resp.contentLength = t.contentLength;
+        if (t.chunked) resp.transferEncoding = List.of("chunked");
+        resp.close = t.close;
+        resp.trailer = t.trailer;
     }
 
     /** Adds trailer fields read after the body to those announced, replacing their empty values. */

@@ -10,6 +10,7 @@ import nethttp.core.Mirrors;
 import nethttp.textproto.Guts;
 import nethttp.textproto.Quote;
 import nethttp.core.Request;
+import nethttp.core.Response;
 import nethttp.core.UnsupportedTransferEncodingException;
 import nethttp.textproto.BufioReader;
 
@@ -52,6 +53,17 @@ final class TransferReader {
     static TransferReader forRequest(Request req) {
         boolean close = Transfer.shouldClose(req.protoMajor, req.protoMinor, req.header, false);
         return new TransferReader(req.header, 200, req.method, false, req.protoMajor, req.protoMinor, close);
+    }
+
+    /**
+     * The inputs of a response. The method of the request it answers matters ({@code HEAD}
+     * has no body); without a request, {@code GET} is assumed. A {@code Connection: close} on
+     * HTTP/1.1 is consumed here and removed from the header.
+     */
+    static TransferReader forResponse(Response resp) {
+        boolean close = Transfer.shouldClose(resp.protoMajor, resp.protoMinor, resp.header, true);
+        String method = resp.request != null ? resp.request.method : "GET";
+        return new TransferReader(resp.header, resp.statusCode, method, true, resp.protoMajor, resp.protoMinor, close);
     }
 
     /**

@@ -11,6 +11,12 @@
  * that ends before the first byte is a clean goodbye ({@link java.io.EOFException}); one that
  * ends anywhere later is a truncated request ({@link nethttp.core.UnexpectedEOFException}).
  *
+ * <p>The client's side of the same wire: {@link nethttp.wire.ReadResponse} reads a status line,
+ * a header block and the framing of a response (which, unlike a request's, may run until the
+ * connection closes), and {@link nethttp.wire.RequestWriter} writes a request as Go's client does,
+ * with {@link nethttp.transfer.TransferWriter} choosing between {@code Content-Length} and chunks.
+ * Those are told in chapter 8, "Client and Transport".
+ *
  * <p>Told in chapter 5 of the book, "readRequest and textproto".
  */
 package nethttp.wire;
