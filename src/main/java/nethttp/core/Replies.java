@@ -2,8 +2,7 @@ package nethttp.core;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import nethttp.url.PathClean;
 
 /**
  * Ready-made replies that handlers and the multiplexer share: a plain-text error, the 404 page,
@@ -152,36 +151,9 @@ public final class Replies {
             url = url.substring(0, q);
         }
         boolean trailingSlash = url.endsWith("/");
-        url = cleanSlashedPath(url);
+        url = PathClean.clean(url);
         if (trailingSlash && !url.endsWith("/")) url += "/";
         return url + query;
-    }
-
-    /**
-     * Go's {@code path.Clean}: drops empty and {@code .} segments, lets {@code ..} cancel the
-     * segment before it (dropped at the root, kept at the start of a relative path), and writes
-     * an empty result as {@code "."}.
-     */
-    @Mirrors(file = "path/path.go", func = "Clean")
-    private static String cleanSlashedPath(String path) {
-        if (path.isEmpty()) return ".";
-        boolean rooted = path.charAt(0) == '/';
-        Deque<String> kept = new ArrayDeque<>();
-        int leadingDotDots = 0;
-        for (String segment : path.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".")) continue;
-            if (!segment.equals("..")) {
-                kept.addLast(segment);
-            } else if (kept.size() > leadingDotDots) {
-                kept.removeLast();
-            } else if (!rooted) {
-                kept.addLast("..");
-                leadingDotDots++;
-            }
-        }
-        String joined = String.join("/", kept);
-        if (rooted) return "/" + joined;
-        return joined.isEmpty() ? "." : joined;
     }
 
     // ---- deciding whether the target is relative, as url.Parse would ----
