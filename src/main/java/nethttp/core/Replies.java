@@ -3,6 +3,8 @@ package nethttp.core;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import nethttp.url.PathClean;
+import nethttp.url.URL;
+import nethttp.url.URLException;
 
 /**
  * Ready-made replies that handlers and the multiplexer share: a plain-text error, the 404 page,
@@ -163,102 +165,13 @@ public final class Replies {
      * does {@link #redirect} resolve the target against the request path; a target that does not
      * parse is sent exactly as given.
      */
-    @Mirrors(file = "net/url/url.go", func = "parse")
     private static boolean isPathOnlyReference(String url) {
-        int hash = url.indexOf('#');
-        String beforeFragment = hash < 0 ? url : url.substring(0, hash);
-        if (hash >= 0 && !percentEscapesValid(url.substring(hash + 1))) return false;
-        if (hasControlByte(beforeFragment)) return false;
-        if (beforeFragment.equals("*")) return true;
-        if (hasSchemeOrSchemeError(beforeFragment)) return false;
-
-        String rest = beforeFragment;
-        int q = rest.indexOf('?');
-        if (q >= 0) rest = rest.substring(0, q);
-
-        if (!rest.startsWith("/") && firstSegment(rest).indexOf(':') >= 0) return false;
-        if (rest.startsWith("//") && !rest.startsWith("///")) {
-            String authority = rest.substring(2);
-            int slash = authority.indexOf('/');
-            if (slash >= 0) {
-                rest = authority.substring(slash);
-                authority = authority.substring(0, slash);
-            } else {
-                rest = "";
-            }
-            if (!authorityHasEmptyHost(authority)) return false;
+        try {
+            URL parsed = URL.parse(url);
+            return parsed.scheme.isEmpty() && parsed.host.isEmpty();
+        } catch (URLException e) {
+            return false;
         }
-        return percentEscapesValid(rest);
-    }
-
-    /**
-     * Whether the text starts with a scheme ({@code letter *(letter / digit / + - .) ":"}), or
-     * with a colon, which Go rejects as a missing scheme. Either way it is not a plain path.
-     */
-    @Mirrors(file = "net/url/url.go", func = "getScheme")
-    private static boolean hasSchemeOrSchemeError(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') continue;
-            if (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.') {
-                if (i == 0) return false;
-                continue;
-            }
-            return c == ':';
-        }
-        return false;
-    }
-
-    /**
-     * Whether an authority ({@code [userinfo@]host[:port]}) parses with an empty host. A
-     * non-empty host part either parses to a host or fails; neither leaves a path-only
-     * reference. An empty one still needs valid user information in front of it.
-     */
-    @Mirrors(file = "net/url/url.go", func = "parseAuthority")
-    private static boolean authorityHasEmptyHost(String authority) {
-        int at = authority.lastIndexOf('@');
-        if (at < 0) return authority.isEmpty();
-        if (at != authority.length() - 1) return false;
-        String userinfo = authority.substring(0, at);
-        for (int i = 0; i < userinfo.length(); i++) {
-            if (!isUserinfoChar(userinfo.charAt(i))) return false;
-        }
-        return percentEscapesValid(userinfo);
-    }
-
-    @Mirrors(file = "net/url/url.go", func = "validUserinfo")
-    private static boolean isUserinfoChar(char c) {
-        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') return true;
-        return "-._:~!$&'()*+,;=%@".indexOf(c) >= 0;
-    }
-
-    /** Whether every {@code %} is followed by two hex digits, as unescaping requires. */
-    @Mirrors(file = "net/url/url.go", func = "unescape")
-    private static boolean percentEscapesValid(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) != '%') continue;
-            if (i + 2 >= s.length() || !isHex(s.charAt(i + 1)) || !isHex(s.charAt(i + 2))) return false;
-            i += 2;
-        }
-        return true;
-    }
-
-    private static boolean isHex(char c) {
-        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
-    }
-
-    @Mirrors(file = "net/url/url.go", func = "stringContainsCTLByte")
-    private static boolean hasControlByte(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < ' ' || c == 0x7f) return true;
-        }
-        return false;
-    }
-
-    private static String firstSegment(String path) {
-        int slash = path.indexOf('/');
-        return slash < 0 ? path : path.substring(0, slash);
     }
 
     // ---- escaping the result ----
