@@ -104,7 +104,7 @@ public final class Replies {
             boolean pathHasPrefix = path.startsWith(prefix);
             boolean rawPathAgrees = rawPath.isEmpty() || rawPath.startsWith(prefix);
             if (pathHasPrefix && rawPathAgrees) {
-                Request stripped = copyOf(r);
+                Request stripped = withOwnURL(r);
                 stripped.url.path = path.substring(prefix.length());
                 stripped.url.rawPath = rawPath.isEmpty() ? "" : rawPath.substring(prefix.length());
                 h.serveHTTP(w, stripped);
@@ -114,23 +114,17 @@ public final class Replies {
         };
     }
 
-    /** A shallow copy of the request with its own copy of the URL. */
-    private static Request copyOf(Request r) {
-        Request c = new Request();
-        c.method = r.method;
-        c.url = r.url.copy();
-        c.proto = r.proto;
-        c.protoMajor = r.protoMajor;
-        c.protoMinor = r.protoMinor;
+    /**
+     * The request as the wrapped handler sees it: its own URL, but otherwise the very fields of
+     * the original, as Go copies the struct and not the maps it points to. Sharing the trailer is
+     * what lets the handler find trailer values, which the body stores in the original's trailer
+     * when it reaches its end; sharing the header lets changes made inside show outside.
+     */
+    private static Request withOwnURL(Request r) {
+        Request c = r.copy();
         c.header = r.header;
-        c.body = r.body;
-        c.contentLength = r.contentLength;
-        c.transferEncoding = r.transferEncoding;
-        c.close = r.close;
-        c.host = r.host;
         c.trailer = r.trailer;
-        c.remoteAddr = r.remoteAddr;
-        c.requestURI = r.requestURI;
+        c.transferEncoding = r.transferEncoding;
         return c;
     }
 
