@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import nethttp.textproto.CanonicalKey;
+import nethttp.textproto.Guts;
 
 /**
  * The header fields of a request or response: a map from canonical key to a list of values.
@@ -102,12 +103,15 @@ public final class Header {
     /**
      * Writes the fields in wire format, keys sorted, skipping the keys in {@code exclude}
      * (canonical spelling). Line breaks inside values become spaces and surrounding blanks are
-     * trimmed, so a value can never start a new header line.
+     * trimmed, so a value can never start a new header line. A key that is not a valid field name
+     * (a token) is left out altogether: written, it could smuggle a line of its own or break the
+     * {@code name: value} shape.
      */
     @Mirrors(file = "net/http/header.go", func = "Header.writeSubset")
     public void write(OutputStream out, Set<String> exclude) throws IOException {
         for (Map.Entry<String, List<String>> e : fields.entrySet()) {
             if (exclude.contains(e.getKey())) continue;
+            if (!Guts.validHeaderFieldName(e.getKey())) continue;
             for (String v : e.getValue()) {
                 String line = e.getKey() + ": " + trim(v.replace('\n', ' ').replace('\r', ' ')) + "\r\n";
                 out.write(line.getBytes(StandardCharsets.ISO_8859_1));

@@ -2,8 +2,9 @@ package nethttp.core;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import nethttp.url.PathClean;
+import nethttp.url.URL;
+import nethttp.url.URLException;
 
 /**
  * Ready-made replies that handlers and the multiplexer share: a plain-text error, the 404 page,
@@ -103,7 +104,7 @@ public final class Replies {
             boolean pathHasPrefix = path.startsWith(prefix);
             boolean rawPathAgrees = rawPath.isEmpty() || rawPath.startsWith(prefix);
             if (pathHasPrefix && rawPathAgrees) {
-                Request stripped = copyOf(r);
+                Request stripped = withOwnURL(r);
                 stripped.url.path = path.substring(prefix.length());
                 stripped.url.rawPath = rawPath.isEmpty() ? "" : rawPath.substring(prefix.length());
                 h.serveHTTP(w, stripped);
@@ -113,23 +114,17 @@ public final class Replies {
         };
     }
 
-    /** A shallow copy of the request with its own copy of the URL. */
-    private static Request copyOf(Request r) {
-        Request c = new Request();
-        c.method = r.method;
-        c.url = r.url.copy();
-        c.proto = r.proto;
-        c.protoMajor = r.protoMajor;
-        c.protoMinor = r.protoMinor;
+    /**
+     * The request as the wrapped handler sees it: its own URL, but otherwise the very fields of
+     * the original, as Go copies the struct and not the maps it points to. Sharing the trailer is
+     * what lets the handler find trailer values, which the body stores in the original's trailer
+     * when it reaches its end; sharing the header lets changes made inside show outside.
+     */
+    private static Request withOwnURL(Request r) {
+        Request c = r.copy();
         c.header = r.header;
-        c.body = r.body;
-        c.contentLength = r.contentLength;
-        c.transferEncoding = r.transferEncoding;
-        c.close = r.close;
-        c.host = r.host;
         c.trailer = r.trailer;
-        c.remoteAddr = r.remoteAddr;
-        c.requestURI = r.requestURI;
+        c.transferEncoding = r.transferEncoding;
         return c;
     }
 
@@ -152,36 +147,9 @@ public final class Replies {
             url = url.substring(0, q);
         }
         boolean trailingSlash = url.endsWith("/");
-        url = cleanSlashedPath(url);
+        url = PathClean.clean(url);
         if (trailingSlash && !url.endsWith("/")) url += "/";
         return url + query;
-    }
-
-    /**
-     * Go's {@code path.Clean}: drops empty and {@code .} segments, lets {@code ..} cancel the
-     * segment before it (dropped at the root, kept at the start of a relative path), and writes
-     * an empty result as {@code "."}.
-     */
-    @Mirrors(file = "path/path.go", func = "Clean")
-    private static String cleanSlashedPath(String path) {
-        if (path.isEmpty()) return ".";
-        boolean rooted = path.charAt(0) == '/';
-        Deque<String> kept = new ArrayDeque<>();
-        int leadingDotDots = 0;
-        for (String segment : path.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".")) continue;
-            if (!segment.equals("..")) {
-                kept.addLast(segment);
-            } else if (kept.size() > leadingDotDots) {
-                kept.removeLast();
-            } else if (!rooted) {
-                kept.addLast("..");
-                leadingDotDots++;
-            }
-        }
-        String joined = String.join("/", kept);
-        if (rooted) return "/" + joined;
-        return joined.isEmpty() ? "." : joined;
     }
 
     // ---- deciding whether the target is relative, as url.Parse would ----
@@ -191,102 +159,13 @@ public final class Replies {
      * does {@link #redirect} resolve the target against the request path; a target that does not
      * parse is sent exactly as given.
      */
-    @Mirrors(file = "net/url/url.go", func = "parse")
     private static boolean isPathOnlyReference(String url) {
-        int hash = url.indexOf('#');
-        String beforeFragment = hash < 0 ? url : url.substring(0, hash);
-        if (hash >= 0 && !percentEscapesValid(url.substring(hash + 1))) return false;
-        if (hasControlByte(beforeFragment)) return false;
-        if (beforeFragment.equals("*")) return true;
-        if (hasSchemeOrSchemeError(beforeFragment)) return false;
-
-        String rest = beforeFragment;
-        int q = rest.indexOf('?');
-        if (q >= 0) rest = rest.substring(0, q);
-
-        if (!rest.startsWith("/") && firstSegment(rest).indexOf(':') >= 0) return false;
-        if (rest.startsWith("//") && !rest.startsWith("///")) {
-            String authority = rest.substring(2);
-            int slash = authority.indexOf('/');
-            if (slash >= 0) {
-                rest = authority.substring(slash);
-                authority = authority.substring(0, slash);
-            } else {
-                rest = "";
-            }
-            if (!authorityHasEmptyHost(authority)) return false;
+        try {
+            URL parsed = URL.parse(url);
+            return parsed.scheme.isEmpty() && parsed.host.isEmpty();
+        } catch (URLException e) {
+            return false;
         }
-        return percentEscapesValid(rest);
-    }
-
-    /**
-     * Whether the text starts with a scheme ({@code letter *(letter / digit / + - .) ":"}), or
-     * with a colon, which Go rejects as a missing scheme. Either way it is not a plain path.
-     */
-    @Mirrors(file = "net/url/url.go", func = "getScheme")
-    private static boolean hasSchemeOrSchemeError(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') continue;
-            if (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.') {
-                if (i == 0) return false;
-                continue;
-            }
-            return c == ':';
-        }
-        return false;
-    }
-
-    /**
-     * Whether an authority ({@code [userinfo@]host[:port]}) parses with an empty host. A
-     * non-empty host part either parses to a host or fails; neither leaves a path-only
-     * reference. An empty one still needs valid user information in front of it.
-     */
-    @Mirrors(file = "net/url/url.go", func = "parseAuthority")
-    private static boolean authorityHasEmptyHost(String authority) {
-        int at = authority.lastIndexOf('@');
-        if (at < 0) return authority.isEmpty();
-        if (at != authority.length() - 1) return false;
-        String userinfo = authority.substring(0, at);
-        for (int i = 0; i < userinfo.length(); i++) {
-            if (!isUserinfoChar(userinfo.charAt(i))) return false;
-        }
-        return percentEscapesValid(userinfo);
-    }
-
-    @Mirrors(file = "net/url/url.go", func = "validUserinfo")
-    private static boolean isUserinfoChar(char c) {
-        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') return true;
-        return "-._:~!$&'()*+,;=%@".indexOf(c) >= 0;
-    }
-
-    /** Whether every {@code %} is followed by two hex digits, as unescaping requires. */
-    @Mirrors(file = "net/url/url.go", func = "unescape")
-    private static boolean percentEscapesValid(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) != '%') continue;
-            if (i + 2 >= s.length() || !isHex(s.charAt(i + 1)) || !isHex(s.charAt(i + 2))) return false;
-            i += 2;
-        }
-        return true;
-    }
-
-    private static boolean isHex(char c) {
-        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
-    }
-
-    @Mirrors(file = "net/url/url.go", func = "stringContainsCTLByte")
-    private static boolean hasControlByte(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < ' ' || c == 0x7f) return true;
-        }
-        return false;
-    }
-
-    private static String firstSegment(String path) {
-        int slash = path.indexOf('/');
-        return slash < 0 ? path : path.substring(0, slash);
     }
 
     // ---- escaping the result ----

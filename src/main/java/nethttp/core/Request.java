@@ -1,6 +1,7 @@
 package nethttp.core;
 
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import nethttp.url.URL;
 
@@ -48,6 +49,34 @@ public final class Request {
     public String remoteAddr = "";
     /** The request target exactly as sent in the request line; set by the server. */
     public String requestURI = "";
+
+    /**
+     * A copy of this request that can be changed without touching this one: the URL, the
+     * header and the trailer are copied too, and so is the list of transfer codings. The body is
+     * the same stream, since a stream cannot be duplicated; reading either reads both.
+     *
+     * <p>Trailer values that arrive when the body is read to its end go into this request's
+     * trailer, not the copy's.
+     */
+    @Mirrors(file = "net/http/request.go", func = "Request.Clone")
+    public Request copy() {
+        Request c = new Request();
+        c.method = method;
+        c.url = url.copy();
+        c.proto = proto;
+        c.protoMajor = protoMajor;
+        c.protoMinor = protoMinor;
+        c.header = header == null ? null : header.copy();
+        c.body = body;
+        c.contentLength = contentLength;
+        c.transferEncoding = transferEncoding == null ? null : new ArrayList<>(transferEncoding);
+        c.close = close;
+        c.host = host;
+        c.trailer = trailer == null ? null : trailer.copy();
+        c.remoteAddr = remoteAddr;
+        c.requestURI = requestURI;
+        return c;
+    }
 
     /** Whether the protocol is at least {@code major.minor}. */
     @Mirrors(file = "net/http/request.go", func = "Request.ProtoAtLeast")

@@ -13,6 +13,7 @@ import nethttp.core.Replies;
 import nethttp.core.Request;
 import nethttp.core.ResponseWriter;
 import nethttp.core.Status;
+import nethttp.url.PathClean;
 
 /**
  * A request multiplexer: a {@link Handler} that passes each request on to the handler whose

@@ -6,7 +6,7 @@
  * ending in a slash where the longest match wins, patterns limited to one host, the implicit
  * redirect from {@code /tree} to {@code /tree/}, and the redirect of untidy paths to their
  * {@link nethttp.mux.ServeMux#cleanPath cleaned} form. {@link nethttp.mux.Match} is what a
- * lookup returns; {@link nethttp.mux.PathClean} is the lexical path clean-up it relies on.
+ * lookup returns; the lexical path clean-up it relies on is {@link nethttp.url.PathClean}.
  *
  * <p>Told in chapter 2 of the book, "Handler, HandlerFunc and ServeMux".
  */

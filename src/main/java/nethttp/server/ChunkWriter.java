@@ -1,7 +1,6 @@
 package nethttp.server;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +12,7 @@ import nethttp.textproto.BufioWriter;
 import nethttp.textproto.HeaderTokens;
 import nethttp.transfer.Body;
 import nethttp.transfer.Transfer;
+import nethttp.transfer.WriterStream;
 
 /**
  * Sits between a response's 2 KiB buffer and the connection. The first time bytes reach it (or
@@ -25,7 +25,7 @@ import nethttp.transfer.Transfer;
  * guessed Content-Type; Date; and whether the connection survives.
  */
 @Mirrors(file = "net/http/server.go", func = "chunkWriter")
-final class ChunkWriter extends OutputStream {
+final class ChunkWriter extends WriterStream {
     static final Set<String> EXCLUDED_HEADERS_NO_BODY = Set.of("Content-Length", "Transfer-Encoding");
     private static final List<String> SUPPRESSED_HEADERS_304 = List.of("Content-Type", "Content-Length", "Transfer-Encoding");
     private static final List<String> SUPPRESSED_HEADERS_NO_BODY = List.of("Content-Length", "Transfer-Encoding");
@@ -38,11 +38,6 @@ final class ChunkWriter extends OutputStream {
 
     ChunkWriter(Response res) {
         this.res = res;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package nethttp.server;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
@@ -28,8 +27,8 @@ import nethttp.event.ThreadRole;
 import nethttp.event.TracedThread;
 import nethttp.textproto.BufioReader;
 import nethttp.textproto.BufioWriter;
-import nethttp.textproto.HeaderTokens;
 import nethttp.transfer.Body;
+import nethttp.transfer.WriterStream;
 import nethttp.wire.ReadRequest;
 
 /**
@@ -404,12 +403,7 @@ final class Conn {
      * deadline. Go calls this checkConnErrorWriter.
      */
     @Mirrors(file = "net/http/server.go", func = "checkConnErrorWriter")
-    private final class CheckedOutput extends OutputStream {
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
+    private final class CheckedOutput extends WriterStream {
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             writing = true;

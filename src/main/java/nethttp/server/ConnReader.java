@@ -9,6 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import nethttp.core.Mirrors;
 import nethttp.event.ThreadRole;
 import nethttp.event.TracedThread;
+import nethttp.transfer.ReaderStream;
 
 /**
  * The stream under a connection's {@code BufioReader}: it limits how much a request head may
@@ -29,7 +30,7 @@ import nethttp.event.TracedThread;
  * still hold, because the foreground read waits on a condition with the deadline as its limit.
  */
 @Mirrors(file = "net/http/server.go", func = "connReader")
-final class ConnReader extends InputStream {
+final class ConnReader extends ReaderStream {
     private final Conn conn;
     private final InputStream socketIn;
 
@@ -113,13 +114,6 @@ final class ConnReader extends InputStream {
                 mu.unlock();
             }
         }
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n <= 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

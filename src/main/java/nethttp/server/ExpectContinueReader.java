@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import nethttp.core.Mirrors;
 import nethttp.transfer.Body;
+import nethttp.transfer.ReaderStream;
 
 /**
  * The request body handed to a handler when the client sent {@code Expect: 100-continue}: the
@@ -13,7 +14,7 @@ import nethttp.transfer.Body;
  * it, and the client never sends the body.
  */
 @Mirrors(file = "net/http/server.go", func = "expectContinueReader")
-final class ExpectContinueReader extends InputStream {
+final class ExpectContinueReader extends ReaderStream {
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
 
     private final InputStream body;
@@ -28,13 +29,6 @@ final class ExpectContinueReader extends InputStream {
 
     boolean sawEOF() {
         return sawEOF;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n <= 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

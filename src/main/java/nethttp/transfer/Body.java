@@ -41,7 +41,7 @@ import nethttp.textproto.BufioReader;
  * returns the bytes and throws the error from the next read.
  */
 @Mirrors(file = "net/http/transfer.go", func = "body")
-public final class Body extends InputStream {
+public final class Body extends ReaderStream {
     /** How much of an unread request body the server reads and throws away to keep a connection. */
     @Mirrors(file = "net/http/server.go", func = "maxPostHandlerReadBytes")
     public static final long MAX_POST_HANDLER_READ_BYTES = 256 << 10;
@@ -99,13 +99,6 @@ public final class Body extends InputStream {
     /** A body over any framed source; a non-null {@code trailerSink} reads a trailer at its end. */
     static Body over(InputStream src, BufioReader wire, Consumer<Header> trailerSink, boolean closing) {
         return new Body(src, wire, trailerSink, closing);
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

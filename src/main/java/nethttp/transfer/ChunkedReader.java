@@ -1,7 +1,6 @@
 package nethttp.transfer;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Objects;
 import nethttp.core.Mirrors;
@@ -30,7 +29,7 @@ import nethttp.textproto.BufioReader;
  * <p>Not thread-safe; {@link Body} serialises access.
  */
 @Mirrors(file = "net/http/internal/chunked.go", func = "chunkedReader")
-public final class ChunkedReader extends InputStream {
+public final class ChunkedReader extends ReaderStream {
     /** The longest chunk-size line accepted, line ending included, minus one. */
     static final int MAX_LINE_LENGTH = 4096;
 
@@ -52,13 +51,6 @@ public final class ChunkedReader extends InputStream {
     /** Whether the last chunk was read: the next read reports the end of the stream. */
     public boolean reachedEnd() {
         return eof;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int got = read(one, 0, 1);
-        return got < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

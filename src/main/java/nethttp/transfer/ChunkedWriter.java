@@ -19,7 +19,7 @@ import nethttp.core.Mirrors;
  * <p>Not thread-safe.
  */
 @Mirrors(file = "net/http/internal/chunked.go", func = "chunkedWriter")
-public final class ChunkedWriter extends OutputStream {
+public final class ChunkedWriter extends WriterStream {
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] LAST_CHUNK = {'0', '\r', '\n'};
 
@@ -28,11 +28,6 @@ public final class ChunkedWriter extends OutputStream {
     @Mirrors(file = "net/http/internal/chunked.go", func = "NewChunkedWriter")
     public ChunkedWriter(OutputStream out) {
         this.wire = Objects.requireNonNull(out);
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
     }
 
     /** Writes {@code len} bytes as one chunk; nothing at all when {@code len} is zero. */

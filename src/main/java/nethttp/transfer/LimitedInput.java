@@ -9,7 +9,7 @@ import nethttp.core.Mirrors;
  * much is left: a Content-Length body that ends while bytes are still owed was cut short.
  */
 @Mirrors(file = "io/io.go", func = "LimitedReader")
-final class LimitedInput extends InputStream {
+final class LimitedInput extends ReaderStream {
     private final InputStream in;
     private long remaining;
 
@@ -21,13 +21,6 @@ final class LimitedInput extends InputStream {
     /** The bytes still allowed (Go's {@code LimitedReader.N}). */
     long remaining() {
         return remaining;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

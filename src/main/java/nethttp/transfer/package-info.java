@@ -7,7 +7,9 @@
  * {@link nethttp.transfer.Transfer#readTransfer} decides the framing of a request that was read
  * and gives it a {@link nethttp.transfer.Body} (or {@link nethttp.transfer.NoBody}); the
  * body reads the trailer after the last chunk and, on close, skips what the handler left unread
- * so the connection can carry the next request.
+ * so the connection can carry the next request. The streams here, and the server's, extend
+ * {@link nethttp.transfer.ReaderStream} or {@link nethttp.transfer.WriterStream}, so that each
+ * writes only the bulk read or write that Go's code has.
  *
  * <p>Framing is where request smuggling happens: if a proxy and the server behind it read the
  * length of a request differently, the rest of it becomes a second request that only the server

@@ -31,7 +31,7 @@ class HeaderTest {
         return h;
     }
 
-    /** Rows of Go's headerWriteTests (net/http/header_test.go) whose keys are valid names. */
+    /** The rows of Go's headerWriteTests (net/http/header_test.go), keys spelled as Go's test spells them. */
     @Test
     void writesSortedAndExcludesLikeGo() throws Exception {
         assertEquals("", wire(new Header(), Set.of()));
@@ -41,6 +41,9 @@ class HeaderTest {
                 wire(of("Content-Length", "0", "Content-Length", "1", "Content-Length", "2"), Set.of()));
         Header three = of("Expires", "-1", "Content-Length", "0", "Content-Encoding", "gzip");
         assertEquals("Content-Encoding: gzip\r\nExpires: -1\r\n", wire(three, Set.of("Content-Length")));
+        Header threeLengths = of("Expires", "-1", "Content-Length", "0", "Content-Length", "1", "Content-Length", "2",
+                "Content-Encoding", "gzip");
+        assertEquals("Content-Encoding: gzip\r\nExpires: -1\r\n", wire(threeLengths, Set.of("Content-Length")));
         assertEquals("", wire(three, Set.of("Content-Length", "Expires", "Content-Encoding")));
 
         Header blanks = new Header();
@@ -55,6 +58,25 @@ class HeaderTest {
         assertEquals("k1: 1a\r\nk1: 1b\r\nk2: 2a\r\nk2: 2b\r\nk3: 3a\r\nk3: 3b\r\n"
                 + "k4: 4a\r\nk4: 4b\r\nk6: 6a\r\nk6: 6b\r\n"
                 + "k7: 7a\r\nk7: 7b\r\nk8: 8a\r\nk8: 8b\r\nk9: 9a\r\nk9: 9b\r\n", wire(many, Set.of("k5")));
+
+        Header invalidKeys = new Header();
+        invalidKeys.setRaw("Content-Type", List.of("text/html; charset=UTF-8"));
+        invalidKeys.setRaw("NewlineInValue", List.of("1\r\nBar: 2"));
+        invalidKeys.setRaw("NewlineInKey\r\n", List.of("1"));
+        invalidKeys.setRaw("Colon:InKey", List.of("1"));
+        invalidKeys.setRaw("Evil: 1\r\nSmuggledValue", List.of("1"));
+        assertEquals("Content-Type: text/html; charset=UTF-8\r\nNewlineInValue: 1  Bar: 2\r\n",
+                wire(invalidKeys, Set.of()));
+    }
+
+    @Test
+    void keysThatAreNotTokensAreNeverWritten() throws Exception {
+        Header h = new Header();
+        h.setRaw("", List.of("empty name"));
+        h.setRaw("Sp ace", List.of("1"));
+        h.setRaw("Caf\u00e9", List.of("1"));
+        h.setRaw("Ok", List.of("1"));
+        assertEquals("Ok: 1\r\n", wire(h, Set.of()));
     }
 
     @Test

@@ -389,6 +389,32 @@ class ReplyTest {
         }
     }
 
+    /**
+     * Go's StripPrefix copies the request struct, not the maps: the inner handler sees trailer
+     * values that arrive in the caller's trailer, and its header changes show outside (checked
+     * against Go 1.19 with http.ReadRequest and a recorder).
+     */
+    @Test
+    void stripPrefixSharesHeaderAndTrailerWithTheCaller() throws Exception {
+        String raw = "POST /api/x HTTP/1.1\r\nHost: h\r\nTrailer: X-Sum\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "3\r\nabc\r\n0\r\nX-Sum: 42\r\n\r\n";
+        Request req = nethttp.wire.ReadRequest.readRequest(new nethttp.textproto.BufioReader(
+                new java.io.ByteArrayInputStream(raw.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))));
+        List<String> seen = new ArrayList<>();
+        Handler inner = (w, r) -> {
+            seen.add(r.url.path);
+            seen.add(r.trailer.get("X-Sum"));
+            seen.add(new String(r.body.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1));
+            seen.add(r.trailer.get("X-Sum"));
+            r.header.set("X-Inner", "set");
+        };
+        Replies.stripPrefix("/api", inner).serveHTTP(new RecordingWriter(), req);
+        assertEquals(List.of("/x", "", "abc", "42"), seen);
+        assertEquals("set", req.header.get("X-Inner"));
+        assertEquals("42", req.trailer.get("X-Sum"));
+        assertEquals("/api/x", req.url.path);
+    }
+
     @Test
     void stripPrefixWithEmptyPrefixIsTheHandlerItself() {
         Handler h = (w, r) -> {};

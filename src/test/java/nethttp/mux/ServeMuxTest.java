@@ -315,6 +315,17 @@ class ServeMuxTest {
         assertEquals("a:b/?q", w.sentHeader().get("Location"));
     }
 
+    /** What Go's {@code url.URL{Path: p, RawQuery: "q=1"}.String()} gives for the same paths. */
+    @Test
+    void redirectTargetIsWrittenAsGosURLString() {
+        assertEquals("/a%20b/%E9%3F%23%25?q=1", RedirectTarget.of("/a b/\u00e9?#%", "q=1"));
+        assertEquals("/caf%C3%A9/?q=1", RedirectTarget.of("/caf\u00c3\u00a9/", "q=1"));
+        // Above U+00FF a char is no wire byte: the path is taken as UTF-8, as a Go string holds it.
+        assertEquals("/%E2%82%AC/x?q=1", RedirectTarget.of("/\u20ac/x", "q=1"));
+        assertEquals("./a:b/?q=1", RedirectTarget.of("a:b/", "q=1"));
+        assertEquals("/%2A/", RedirectTarget.of("/*/", ""));
+    }
+
     @Test
     void asteriskGetsBare400AndClosesOnHttp11() throws Exception {
         ServeMux mux = new ServeMux();

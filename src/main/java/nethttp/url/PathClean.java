@@ -1,11 +1,13 @@
-package nethttp.mux;
+package nethttp.url;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import nethttp.core.Mirrors;
 
 /**
- * The lexical clean-up of slash-separated paths that Go's {@code path.Clean} performs.
+ * The lexical clean-up of slash-separated paths that Go's {@code path.Clean} performs. It lives
+ * with the URL classes because the paths it tidies are URL paths: the multiplexer cleans request
+ * paths with it, and {@link nethttp.core.Replies#redirect} cleans the targets it makes absolute.
  *
  * <p>Cleaning never looks at a file system; it only rewrites the text:
  *
