@@ -265,7 +265,7 @@ public final class TransferWriter {
             throw new ProtocolException("http: ContentLength=" + contentLength + " with Body length " + ncopy);
         }
         if (isChunked()) {
-            if (trailer != null) writeSubset(trailer, Set.of(), w);
+            if (trailer != null) trailer.write(w);
             writeString(w, "\r\n");
         }
     }
@@ -325,24 +325,6 @@ public final class TransferWriter {
             n += k;
         }
         return n;
-    }
-
-    /**
-     * Writes header fields in wire form, keys sorted, skipping the keys in {@code exclude} (as
-     * stored, not canonicalised) and, silently, keys that are not valid field names. Line breaks
-     * in values become spaces and blanks around values are trimmed, so that a value can never
-     * start a new field. A key without values writes nothing.
-     */
-    @Mirrors(file = "net/http/header.go", func = "Header.writeSubset")
-    public static void writeSubset(Header h, Set<String> exclude, OutputStream w) throws IOException {
-        for (Map.Entry<String, List<String>> field : h.asMap().entrySet()) {
-            String key = field.getKey();
-            if (exclude.contains(key) || !Guts.validHeaderFieldName(key)) continue;
-            for (String v : field.getValue()) {
-                v = Header.trim(v.replace('\n', ' ').replace('\r', ' '));
-                writeString(w, key + ": " + v + "\r\n");
-            }
-        }
     }
 
     private static void writeString(OutputStream w, String s) throws IOException {

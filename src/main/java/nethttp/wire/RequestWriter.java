@@ -127,8 +127,8 @@ public final class RequestWriter {
 
         TransferWriter tw = TransferWriter.forRequest(req);
         tw.writeHeader(w);
-        TransferWriter.writeSubset(header, EXCLUDED, w);
-        if (extraHeaders != null) TransferWriter.writeSubset(extraHeaders, Set.of(), w);
+        header.write(w, EXCLUDED);
+        if (extraHeaders != null) extraHeaders.write(w);
         w.writeString("\r\n");
         return tw;
     }
