@@ -1,0 +1,40 @@
+package nethttp.exercises;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import nethttp.exercises.graders.BodyFramingExercise;
+import nethttp.exercises.graders.CanonicalKeysExercise;
+import nethttp.exercises.graders.ChunkedExercise;
+import nethttp.exercises.graders.CleanPathExercise;
+import nethttp.exercises.graders.HasTokenExercise;
+import nethttp.exercises.graders.KeepAliveExercise;
+import nethttp.exercises.graders.MuxMatchingExercise;
+import nethttp.exercises.graders.RequestLineExercise;
+
+/** Every exercise, in the order of their folders. */
+public final class Catalog {
+    private Catalog() {}
+
+    /** The exercises; a new one is added here and as a source root in the module's pom. */
+    public static List<Exercise<?>> all() {
+        return List.of(
+                new CanonicalKeysExercise(),
+                new CleanPathExercise(),
+                new MuxMatchingExercise(),
+                new RequestLineExercise(),
+                new ChunkedExercise(),
+                new BodyFramingExercise(),
+                new KeepAliveExercise(),
+                new HasTokenExercise());
+    }
+
+    /** The exercise whose folder is {@code id}, or all of them for {@code all} (or no name). */
+    static List<Exercise<?>> select(String id) {
+        if (id.isBlank() || id.equals("all") || id.equals("true")) return all();
+        return all().stream().filter(e -> e.id().equals(id.strip())).toList();
+    }
+
+    static String ids() {
+        return all().stream().map(Exercise::id).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,134 @@
+package nethttp.exercises;
+
+import static org.quicktheories.QuickTheory.qt;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.quicktheories.api.AsString;
+import org.quicktheories.core.Gen;
+import org.quicktheories.core.Reporter;
+
+/**
+ * A claim about every input a generator makes, checked against a subject (the code under test).
+ *
+ * <p>The check is a function that returns {@code null} when the subject behaves on the input,
+ * and otherwise a short explanation: what was expected and what came back. When QuickTheories
+ * finds a failing input, it shrinks it; the verdict then carries the smallest failing input,
+ * rendered as a reader of the chapter would write it on the wire.
+ *
+ * <p>Whatever the subject throws counts as a failure on that input, never as a crash of the
+ * grader; the stub's {@code UnsupportedOperationException("not implemented yet")} is recognised
+ * and reported kindly.
+ *
+ * @param <S> the subject's type: the interface an exercise asks the student to implement
+ */
+public final class Property<S> {
+    /** The text every stub throws with. */
+    public static final String NOT_IMPLEMENTED = "not implemented yet";
+
+    /** How a property judges one input: null for fine, else what went wrong. */
+    @FunctionalInterface
+    public interface Check<S, T> {
+        String mismatch(S subject, T input) throws Exception;
+    }
+
+    private final String name;
+    private final String statement;
+    private final Runner<S, ?> runner;
+
+    private Property(String name, String statement, Runner<S, ?> runner) {
+        this.name = name;
+        this.statement = statement;
+        this.runner = runner;
+    }
+
+    /**
+     * A property over the inputs {@code gen} makes.
+     *
+     * @param name a short name, printed as PASSED or FAILED
+     * @param statement the claim in words
+     * @param gen the inputs
+     * @param render how to show an input to a student (in HTTP terms)
+     * @param check the judgement on one input
+     */
+    public static <S, T> Property<S> forAll(String name, String statement, Gen<T> gen,
+            Function<T, String> render, Check<S, T> check) {
+        return new Property<>(name, statement, new Runner<>(gen, render, check));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String statement() {
+        return statement;
+    }
+
+    /** Checks the property on {@code examples} inputs drawn from {@code seed}. */
+    public Verdict check(S subject, long seed, int examples) {
+        return runner.run(this, subject, seed, examples);
+    }
+
+    private record Runner<S, T>(Gen<T> gen, Function<T, String> render, Check<S, T> check) {
+
+        Verdict run(Property<S> p, S subject, long seed, int examples) {
+            AtomicReference<Object> smallest = new AtomicReference<>();
+            Reporter keepSmallest = new Reporter() {
+                @Override
+                public void falisification(long s, int n, Object value, Throwable cause, List<Object> others,
+                        AsString<Object> asString) {
+                    smallest.compareAndSet(null, value);
+                }
+
+                @Override
+                public void falisification(long s, int n, Object value, List<Object> others,
+                        AsString<Object> asString) {
+                    smallest.compareAndSet(null, value);
+                }
+
+                @Override
+                public void valuesExhausted(int n) {}
+            };
+            qt().withFixedSeed(seed).withExamples(examples).withReporter(keepSmallest)
+                    .forAll(gen).check(input -> judge(subject, input) == null);
+            if (smallest.get() == null) return Verdict.pass(p, seed);
+            @SuppressWarnings("unchecked")
+            T input = (T) smallest.get();
+            Judgement j = judgement(subject, input);
+            return new Verdict(p.name(), p.statement(), false, render.apply(input),
+                    Objects.requireNonNullElse(j.text, "fails only now and then on this input"), j.notImplemented, seed);
+        }
+
+        private String judge(S subject, T input) {
+            return judgement(subject, input).text;
+        }
+
+        private Judgement judgement(S subject, T input) {
+            try {
+                return new Judgement(check.mismatch(subject, input), false);
+            } catch (UnsupportedOperationException e) {
+                if (NOT_IMPLEMENTED.equals(e.getMessage())) {
+                    return new Judgement("still throws \"" + NOT_IMPLEMENTED + "\": replace the throw with your code", true);
+                }
+                return new Judgement(threw(e), false);
+            } catch (Exception | StackOverflowError e) {
+                return new Judgement(threw(e), false);
+            }
+        }
+
+        private static String threw(Throwable e) {
+            String at = "";
+            for (StackTraceElement frame : e.getStackTrace()) {
+                if (frame.getClassName().startsWith("exercises.")) {
+                    at = " at " + frame.getFileName() + ":" + frame.getLineNumber();
+                    break;
+                }
+            }
+            return "threw " + e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + at;
+        }
+    }
+
+    private record Judgement(String text, boolean notImplemented) {}
+}

@@ -1,0 +1,38 @@
+package nethttp.exercises;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/** What a student reads after grading one exercise. */
+final class Report {
+    private Report() {}
+
+    /** The counterexample of a failed verdict, in a few lines. */
+    static String failureText(Verdict v) {
+        if (v.notImplemented()) return "not implemented yet: " + v.detail();
+        return "smallest failing input: " + v.input() + "\n" + v.detail() + "\n(seed " + v.seed() + ")";
+    }
+
+    static void print(PrintStream out, Exercise<?> ex, List<Verdict> verdicts) {
+        out.println();
+        out.println("== " + ex.id() + ": " + ex.title() + " (chapter " + ex.chapter() + ")");
+        out.println("   your file: exercises/" + ex.id() + "/" + ex.studentFile());
+        boolean stubOnly = verdicts.stream().allMatch(Verdict::notImplemented);
+        for (Verdict v : verdicts) {
+            out.println("   " + (v.passed() ? "PASSED" : "FAILED") + "  " + v.property());
+            if (v.passed() || stubOnly) continue;
+            for (String line : failureText(v).split("\n")) out.println("           " + line);
+        }
+        if (stubOnly) {
+            out.println("           every property failed: the stub still throws \"" + Property.NOT_IMPLEMENTED
+                    + "\". Replace the throw with your code.");
+        }
+        long passed = verdicts.stream().filter(Verdict::passed).count();
+        out.println("   " + passed + " of " + verdicts.size() + " properties passed.");
+    }
+
+    static void printHint(PrintStream out, Hints hints, int tier) {
+        out.println("   Hint " + tier + " of " + hints.count() + " (one more each failed run; all in hints.adoc):");
+        for (String line : hints.tier(tier).split("\n")) out.println("     " + line);
+    }
+}

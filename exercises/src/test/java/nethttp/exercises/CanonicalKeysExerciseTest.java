@@ -1,0 +1,23 @@
+package nethttp.exercises;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nethttp.exercises.chaffs.CanonicalKeysChaffs;
+import nethttp.exercises.graders.CanonicalKeysExercise;
+
+class CanonicalKeysExerciseTest extends GraderContract<CanonicalKeysExercise.Subject> {
+    @Override
+    Exercise<CanonicalKeysExercise.Subject> exercise() {
+        return new CanonicalKeysExercise();
+    }
+
+    @Override
+    Map<String, CanonicalKeysExercise.Subject> chaffs() {
+        Map<String, CanonicalKeysExercise.Subject> chaffs = new LinkedHashMap<>();
+        chaffs.put("FirstLetterOnly", CanonicalKeysChaffs.FirstLetterOnly::canonicalize);
+        chaffs.put("NeverLowers", CanonicalKeysChaffs.NeverLowers::canonicalize);
+        chaffs.put("RewritesInvalidKeys", CanonicalKeysChaffs.RewritesInvalidKeys::canonicalize);
+        chaffs.put("UnderscoreSeparates", CanonicalKeysChaffs.UnderscoreSeparates::canonicalize);
+        return chaffs;
+    }
+}

@@ -1,0 +1,83 @@
+package nethttp.exercises;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * What every grader must do, checked with fixed seeds: accept the reference, fail the untouched
+ * stub with the friendly "not implemented yet", reject every chaff under several seeds, and give
+ * the same verdicts when run twice with the same seed (a grader that does not is flaky, and
+ * fails here). Every failure message names the seed.
+ *
+ * <p>In the tests, {@code exercises.*} are the pristine stubs from {@code src/stubs}, compiled
+ * with the tests, so what a student did to the files in the exercise folders does not matter.
+ *
+ * @param <S> the exercise's subject interface
+ */
+abstract class GraderContract<S> {
+    /** The seeds the graders are tested with; CI never draws new ones. */
+    static final List<Long> SEEDS = List.of(Main.DEFAULT_SEED, 1L, 42L, 777L, 31337L);
+
+    abstract Exercise<S> exercise();
+
+    /** The chaffs, by name. */
+    abstract Map<String, S> chaffs();
+
+    @TestFactory
+    List<DynamicTest> contract() {
+        Exercise<S> ex = exercise();
+        List<DynamicTest> tests = new ArrayList<>();
+        tests.add(dynamicTest("accepts the reference", () -> {
+            for (long seed : SEEDS.subList(0, 2)) {
+                List<Verdict> vs = ex.grade(ex.reference(), seed);
+                assertTrue(vs.stream().allMatch(Verdict::passed), () -> "seed " + seed + ": " + failures(vs));
+            }
+        }));
+        tests.add(dynamicTest("fails the untouched stub, kindly", () -> {
+            List<Verdict> vs = ex.grade(ex.student(), Main.DEFAULT_SEED);
+            assertFalse(vs.isEmpty());
+            for (Verdict v : vs) {
+                assertFalse(v.passed(), () -> "seed " + Main.DEFAULT_SEED + ": the stub passed " + v.property());
+                assertTrue(v.notImplemented(), () -> "seed " + Main.DEFAULT_SEED + ": not the stub's message: " + v);
+            }
+        }));
+        for (Map.Entry<String, S> chaff : chaffs().entrySet()) {
+            tests.add(dynamicTest("rejects the chaff " + chaff.getKey(), () -> {
+                for (long seed : SEEDS) {
+                    List<Verdict> vs = ex.grade(chaff.getValue(), seed);
+                    assertTrue(vs.stream().anyMatch(v -> !v.passed()),
+                            () -> "seed " + seed + ": chaff " + chaff.getKey() + " passed every property");
+                    for (Verdict v : vs) {
+                        if (v.passed()) continue;
+                        assertFalse(v.notImplemented());
+                        assertFalse(v.input().isEmpty() || v.detail().isEmpty(), () -> "no counterexample: " + v);
+                    }
+                }
+            }));
+        }
+        tests.add(dynamicTest("gives the same verdicts twice with the same seed", () -> {
+            for (long seed : SEEDS.subList(0, 2)) {
+                assertEquals(ex.grade(ex.reference(), seed), ex.grade(ex.reference(), seed), "flaky grader, seed " + seed);
+                for (Map.Entry<String, S> chaff : chaffs().entrySet()) {
+                    assertEquals(ex.grade(chaff.getValue(), seed), ex.grade(chaff.getValue(), seed),
+                            "flaky grader on chaff " + chaff.getKey() + ", seed " + seed);
+                }
+            }
+        }));
+        tests.add(dynamicTest("has at least three chaffs", () -> assertTrue(chaffs().size() >= 3)));
+        return tests;
+    }
+
+    private static String failures(List<Verdict> vs) {
+        return vs.stream().filter(v -> !v.passed()).map(Verdict::toString).collect(Collectors.joining("\n"));
+    }
+}

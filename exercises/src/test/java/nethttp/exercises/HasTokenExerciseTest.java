@@ -1,0 +1,23 @@
+package nethttp.exercises;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nethttp.exercises.chaffs.HasTokenChaffs;
+import nethttp.exercises.graders.HasTokenExercise;
+
+class HasTokenExerciseTest extends GraderContract<HasTokenExercise.Subject> {
+    @Override
+    Exercise<HasTokenExercise.Subject> exercise() {
+        return new HasTokenExercise();
+    }
+
+    @Override
+    Map<String, HasTokenExercise.Subject> chaffs() {
+        Map<String, HasTokenExercise.Subject> chaffs = new LinkedHashMap<>();
+        chaffs.put("Contains", HasTokenChaffs.Contains::hasToken);
+        chaffs.put("CaseSensitive", HasTokenChaffs.CaseSensitive::hasToken);
+        chaffs.put("NoTrim", HasTokenChaffs.NoTrim::hasToken);
+        chaffs.put("FirstOccurrenceOnly", HasTokenChaffs.FirstOccurrenceOnly::hasToken);
+        return chaffs;
+    }
+}
