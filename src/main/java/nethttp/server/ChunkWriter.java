@@ -45,6 +45,7 @@ final class ChunkWriter extends OutputStream {
         write(new byte[] {(byte) b}, 0, 1);
     }
 
+    // tag::chunk-write[]
     @Override
     @Mirrors(file = "net/http/server.go", func = "chunkWriter.Write")
     public void write(byte[] p, int off, int len) throws IOException {
@@ -60,6 +61,7 @@ final class ChunkWriter extends OutputStream {
             throw e;
         }
     }
+    // end::chunk-write[]
 
     @Override
     @Mirrors(file = "net/http/server.go", func = "chunkWriter.flush")
@@ -69,6 +71,7 @@ final class ChunkWriter extends OutputStream {
     }
 
     /** Ends the body: for chunking, the last chunk, any trailers, and the final CRLF. */
+    // tag::chunk-close[]
     @Override
     @Mirrors(file = "net/http/server.go", func = "chunkWriter.close")
     public void close() throws IOException {
@@ -81,6 +84,7 @@ final class ChunkWriter extends OutputStream {
             bw.writeString("\r\n");
         }
     }
+    // end::chunk-close[]
 
     /**
      * Decides the framing and writes the status line and header. {@code p} holds the first
@@ -116,6 +120,7 @@ final class ChunkWriter extends OutputStream {
         String te = h.get("Transfer-Encoding");
         boolean hasTE = !te.isEmpty();
 
+        // tag::declare-length[]
         // A handler that returned having written no more than the buffer holds: the whole body
         // is in p, so its length can be declared.
         if (w.handlerDone && !trailers && !hasTE && Transfer.bodyAllowedForStatus(w.status)
@@ -123,6 +128,7 @@ final class ChunkWriter extends OutputStream {
             w.contentLength = len;
             extra.contentLength = Integer.toString(len);
         }
+        // end::declare-length[]
 
         // HTTP/1.0 keep-alive only works with a known length.
         if (w.wants10KeepAlive && keepAlivesEnabled) {
@@ -199,6 +205,7 @@ final class ChunkWriter extends OutputStream {
             hasCL = false;
         }
 
+        // tag::choose-framing[]
         if (isHEAD || !Transfer.bodyAllowedForStatus(code) || code == Status.NO_CONTENT) {
             del(h, owned, exclude, "Transfer-Encoding");
         } else if (hasCL) {
@@ -221,6 +228,7 @@ final class ChunkWriter extends OutputStream {
         }
 
         if (chunking) del(h, owned, exclude, "Content-Length");
+        // end::choose-framing[]
         if (!w.req.protoAtLeast(1, 0)) return;
 
         // Say "Connection: close" when closing, unless the handler said so itself or switches

@@ -61,6 +61,7 @@ public final class ChunkedReader extends InputStream {
         return got < 0 ? -1 : one[0] & 0xff;
     }
 
+    // tag::chunked-read[]
     @Override
     @Mirrors(file = "net/http/internal/chunked.go", func = "chunkedReader.Read")
     public int read(byte[] b, int off, int len) throws IOException {
@@ -94,6 +95,7 @@ public final class ChunkedReader extends InputStream {
         if (err != null) throw err;
         return -1;
     }
+    // end::chunked-read[]
 
     /** Reads the CRLF that must follow a chunk's data. */
     private void readChunkEnd() throws IOException {
