@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * chapter that tells the class's package, as its {@code package-info.java} says ("chapter N"), or
  * as {@link #CLASS_CHAPTERS} says for classes whose package is told across several chapters.
  *
+ * <p>The page has one table per Go file, sorted by Go name.
+ *
  * <p>Usage: {@code GoIndex <library sources> <book folder> <output .adoc>}.
  */
 public final class GoIndex {
@@ -184,20 +186,26 @@ public final class GoIndex {
         sorted.sort(Comparator.comparing(Entry::goFile).thenComparing(Entry::goFunc).thenComparing(Entry::javaName));
 
         StringBuilder sb = new StringBuilder();
-        sb.append("[cols=\"3,3,5,4\",options=\"header\"]\n|===\n| Go file | Go name | Java | Told in\n\n");
+        String goFile = null;
         for (Entry e : sorted) {
+            if (!e.goFile().equals(goFile)) {
+                if (goFile != null) sb.append("|===\n\n");
+                goFile = e.goFile();
+                sb.append("[discrete]\n=== `").append(goFile).append("`\n\n");
+                sb.append("[cols=\"3,4,4\",options=\"header\"]\n|===\n| Go name | Java (in `nethttp`) | Told in\n\n");
+            }
             Place p = quotedPlace(e, src, chapters, regions, ignored);
             if (p == null) {
                 Integer n = CLASS_CHAPTERS.get(e.className());
                 if (n == null) n = packageChapter(e.file());
                 if (n != null) p = chapterTops.get(n);
             }
-            sb.append("| `").append(e.goFile()).append("` | `").append(e.goFunc()).append("` | `")
-                    .append(e.javaName()).append("` | ")
+            sb.append("| `").append(e.goFunc()).append("` | `")
+                    .append(e.javaName().replaceFirst("^nethttp\\.", "")).append("` | ")
                     .append(p == null ? "not told yet" : "xref:" + p.chapterFile() + "#" + p.anchor() + "[" + p.title() + "]")
                     .append('\n');
         }
-        sb.append("|===\n");
+        if (goFile != null) sb.append("|===\n");
         return sb.toString();
     }
 
