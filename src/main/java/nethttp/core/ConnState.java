@@ -9,6 +9,7 @@ package nethttp.core;
  *              └────────────────► HIJACKED
  * </pre>
  */
+// tag::conn-states[]
 @Mirrors(file = "net/http/server.go", func = "ConnState")
 public enum ConnState {
     /** Accepted; no byte of a request has been read yet. */
@@ -28,3 +29,4 @@ public enum ConnState {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 }
+// end::conn-states[]

@@ -8,8 +8,10 @@ package nethttp.core;
  * per connection. An exception thrown out of a handler is logged, the connection is closed, and
  * the server goes on serving its other connections (Go does the same with a panic).
  */
+// tag::handler[]
 @FunctionalInterface
 @Mirrors(file = "net/http/server.go", func = "Handler")
 public interface Handler {
     void serveHTTP(ResponseWriter w, Request r) throws Exception;
 }
+// end::handler[]

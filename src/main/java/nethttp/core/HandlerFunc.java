@@ -7,6 +7,7 @@ package nethttp.core;
  * method. In Java a lambda already is a {@code Handler}, so this type exists to keep the names
  * aligned: {@code mux.handleFunc("/", (w, r) -> ...)} reads like Go's {@code HandleFunc}.
  */
+// tag::handler-func[]
 @FunctionalInterface
 @Mirrors(file = "net/http/server.go", func = "HandlerFunc")
 public interface HandlerFunc extends Handler {
@@ -18,3 +19,4 @@ public interface HandlerFunc extends Handler {
         apply(w, r);
     }
 }
+// end::handler-func[]

@@ -19,9 +19,11 @@ import java.lang.annotation.Target;
  *
  * <p>The behaviour followed is Go 1.19's.
  */
+// tag::mirrors[]
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.CONSTRUCTOR, ElementType.FIELD})
+// end::mirrors[]
 @Repeatable(Mirrors.All.class)
 public @interface Mirrors {
     /** The Go source file, relative to Go's {@code src} folder. */

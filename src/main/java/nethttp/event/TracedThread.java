@@ -27,6 +27,7 @@ public final class TracedThread {
      *
      * @return the started thread
      */
+    // tag::traced-thread-start[]
     public static Thread start(EventBus bus, ThreadRole role, long conn, String name, Consumer<TracedThread> body) {
         TracedThread t = new TracedThread(bus, role, conn);
         return Thread.ofVirtual().name(name).start(() -> {
@@ -39,6 +40,7 @@ public final class TracedThread {
             }
         });
     }
+    // end::traced-thread-start[]
 
     /**
      * Reports the calling thread, which the library did not start itself (a caller's thread

@@ -64,6 +64,7 @@ public final class ServeMux implements Handler {
      *     empty pattern, {@code "http: nil handler"} for a null handler, and
      *     {@code "http: multiple registrations for " + pattern} when the pattern is taken
      */
+    // tag::mux-handle[]
     @Mirrors(file = "net/http/server.go", func = "ServeMux.Handle")
     public void handle(String pattern, Handler handler) {
         lock.writeLock().lock();
@@ -81,6 +82,7 @@ public final class ServeMux implements Handler {
             lock.writeLock().unlock();
         }
     }
+    // end::mux-handle[]
 
     /** Registers a handler function for {@code pattern}; see {@link #handle}. */
     @Mirrors(file = "net/http/server.go", func = "ServeMux.HandleFunc")
@@ -129,6 +131,7 @@ public final class ServeMux implements Handler {
      * as Go 1.19 does.) A request that matches nothing gets the 404 handler and pattern
      * {@code ""}.
      */
+    // tag::mux-handler[]
     @Mirrors(file = "net/http/server.go", func = "ServeMux.Handler")
     public Match handler(Request r) {
         if (r.method.equals("CONNECT")) {
@@ -148,6 +151,7 @@ public final class ServeMux implements Handler {
         }
         return handler(host, r.url.path);
     }
+    // end::mux-handler[]
 
     private static Match redirectMatch(String path, String rawQuery, String pattern) {
         String location = RedirectTarget.of(path, rawQuery);
@@ -170,6 +174,7 @@ public final class ServeMux implements Handler {
     }
 
     /** The exact pattern equal to {@code path}, else the longest subtree pattern it starts with. */
+    // tag::mux-match[]
     @Mirrors(file = "net/http/server.go", func = "ServeMux.match")
     private Match match(String path) {
         Match exact = patterns.get(path);
@@ -179,6 +184,7 @@ public final class ServeMux implements Handler {
         }
         return null;
     }
+    // end::mux-match[]
 
     /**
      * Whether {@code path} should be redirected to {@code path + "/"}: neither {@code path} nor
@@ -210,6 +216,7 @@ public final class ServeMux implements Handler {
      * {@code "/a/../b/"} becomes {@code "/b/"}, {@code "//x"} becomes {@code "/x"}, and
      * {@code "/.."} becomes {@code "/"}: a path can never climb above the root.
      */
+    // tag::clean-path[]
     @Mirrors(file = "net/http/server.go", func = "cleanPath")
     public static String cleanPath(String p) {
         if (p.isEmpty()) return "/";
@@ -219,4 +226,5 @@ public final class ServeMux implements Handler {
         if (p.endsWith("/") && !cleaned.equals("/")) cleaned += "/";
         return cleaned;
     }
+    // end::clean-path[]
 }

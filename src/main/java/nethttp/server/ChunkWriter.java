@@ -40,6 +40,7 @@ final class ChunkWriter extends WriterStream {
         this.res = res;
     }
 
+    // tag::chunk-write[]
     @Override
     @Mirrors(file = "net/http/server.go", func = "chunkWriter.Write")
     public void write(byte[] p, int off, int len) throws IOException {
@@ -55,6 +56,7 @@ final class ChunkWriter extends WriterStream {
             throw e;
         }
     }
+    // end::chunk-write[]
 
     @Override
     @Mirrors(file = "net/http/server.go", func = "chunkWriter.flush")
@@ -64,6 +66,7 @@ final class ChunkWriter extends WriterStream {
     }
 
     /** Ends the body: for chunking, the last chunk, any trailers, and the final CRLF. */
+    // tag::chunk-close[]
     @Override
     @Mirrors(file = "net/http/server.go", func = "chunkWriter.close")
     public void close() throws IOException {
@@ -76,6 +79,7 @@ final class ChunkWriter extends WriterStream {
             bw.writeString("\r\n");
         }
     }
+    // end::chunk-close[]
 
     /**
      * Decides the framing and writes the status line and header. {@code p} holds the first
@@ -111,6 +115,7 @@ final class ChunkWriter extends WriterStream {
         String te = h.get("Transfer-Encoding");
         boolean hasTE = !te.isEmpty();
 
+        // tag::declare-length[]
         // A handler that returned having written no more than the buffer holds: the whole body
         // is in p, so its length can be declared.
         if (w.handlerDone && !trailers && !hasTE && Transfer.bodyAllowedForStatus(w.status)
@@ -118,6 +123,7 @@ final class ChunkWriter extends WriterStream {
             w.contentLength = len;
             extra.contentLength = Integer.toString(len);
         }
+        // end::declare-length[]
 
         // HTTP/1.0 keep-alive only works with a known length.
         if (w.wants10KeepAlive && keepAlivesEnabled) {
@@ -194,6 +200,7 @@ final class ChunkWriter extends WriterStream {
             hasCL = false;
         }
 
+        // tag::choose-framing[]
         if (isHEAD || !Transfer.bodyAllowedForStatus(code) || code == Status.NO_CONTENT) {
             del(h, owned, exclude, "Transfer-Encoding");
         } else if (hasCL) {
@@ -216,6 +223,7 @@ final class ChunkWriter extends WriterStream {
         }
 
         if (chunking) del(h, owned, exclude, "Content-Length");
+        // end::choose-framing[]
         if (!w.req.protoAtLeast(1, 0)) return;
 
         // Say "Connection: close" when closing, unless the handler said so itself or switches

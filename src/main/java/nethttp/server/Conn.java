@@ -90,6 +90,7 @@ final class Conn {
     }
 
     /** The per-connection loop. Returns when the connection is closed or hijacked. */
+    // tag::serve-loop[]
     @Mirrors(file = "net/http/server.go", func = "conn.serve")
     void serve(TracedThread thread) {
         Response inFlight = null;
@@ -168,6 +169,7 @@ final class Conn {
             }
         }
     }
+    // end::serve-loop[]
 
     /** What Go's deferred recover prints, minus the noise of a peer that went away. */
     private void logHandlerFailure(Throwable e) {
@@ -184,6 +186,7 @@ final class Conn {
      * Reads the next request head, enforcing the header deadline and size limit, and checks it
      * as Go's server does before any handler sees it.
      */
+    // tag::conn-read-request[]
     @Mirrors(file = "net/http/server.go", func = "conn.readRequest")
     private Response readRequest() throws IOException {
         if (isHijacked()) throw new HijackedException();
@@ -222,6 +225,7 @@ final class Conn {
             if (!server.writeTimeout.isZero()) setWriteDeadline(System.nanoTime() + server.writeTimeout.toNanos());
         }
     }
+    // end::conn-read-request[]
 
     static int numLeadingCRorLF(byte[] v) {
         int n = 0;
@@ -230,6 +234,7 @@ final class Conn {
     }
 
     /** Answers a request that could not be read, in Go's exact words, or hangs up quietly. */
+    // tag::reply-to-read-error[]
     private void replyToReadError(IOException err) {
         String reply;
         boolean lingering = false;
@@ -261,6 +266,7 @@ final class Conn {
         }
         if (lingering) closeWriteAndWait();
     }
+    // end::reply-to-read-error[]
 
     /** Hands the socket to a handler; afterwards the server leaves it alone. */
     @Mirrors(file = "net/http/server.go", func = "conn.hijackLocked")
@@ -322,6 +328,7 @@ final class Conn {
      * before the client reads it. Go sleeps for that half second; draining stops as soon as the
      * client closes its end.
      */
+    // tag::close-write-and-wait[]
     @Mirrors(file = "net/http/server.go", func = "conn.closeWriteAndWait")
     void closeWriteAndWait() {
         finalFlush();
@@ -337,8 +344,10 @@ final class Conn {
             // timeout or a broken connection: either way, done waiting
         }
     }
+    // end::close-write-and-wait[]
 
     /** Records the new state, tells the hook and the event listeners. */
+    // tag::set-state[]
     @Mirrors(file = "net/http/server.go", func = "conn.setState")
     void setState(ConnState state) {
         switch (state) {
@@ -354,6 +363,7 @@ final class Conn {
         }
         server.connStateChanged();
     }
+    // end::set-state[]
 
     ConnState state() {
         return ConnState.values()[(int) (curState.get() & 0xff)];
@@ -377,6 +387,7 @@ final class Conn {
      * socket closed under it. Java sockets have no write timeout of their own, so a timer enforces
      * Go's SetWriteDeadline.
      */
+    // tag::write-deadline[]
     void setWriteDeadline(long nanoTime) {
         cancelWriteDeadline();
         writeExpired = false;
@@ -384,11 +395,14 @@ final class Conn {
         long delay = nanoTime - System.nanoTime();
         writeTimer = server.timers().schedule(this::writeDeadlinePassed, Math.max(0, delay), TimeUnit.NANOSECONDS);
     }
+    // end::write-deadline[]
 
+    // tag::write-deadline-passed[]
     private void writeDeadlinePassed() {
         writeExpired = true;
         if (writing) closeSocket();
     }
+    // end::write-deadline-passed[]
 
     private void cancelWriteDeadline() {
         ScheduledFuture<?> t = writeTimer;

@@ -78,6 +78,7 @@ final class ConnReader extends ReaderStream {
      * together: the previous request's watch is still waiting behind them, and it serves this
      * request just as well.
      */
+    // tag::start-background-read[]
     @Mirrors(file = "net/http/server.go", func = "connReader.startBackgroundRead")
     void startBackgroundRead() {
         mu.lock();
@@ -90,7 +91,9 @@ final class ConnReader extends ReaderStream {
         }
         conn.startThread(ThreadRole.BACKGROUND_READ, "background-read", this::backgroundRead);
     }
+    // end::start-background-read[]
 
+    // tag::background-read[]
     @Mirrors(file = "net/http/server.go", func = "connReader.backgroundRead")
     private void backgroundRead(TracedThread t) {
         int b = -1;
@@ -115,6 +118,7 @@ final class ConnReader extends ReaderStream {
             }
         }
     }
+    // end::background-read[]
 
     @Override
     @Mirrors(file = "net/http/server.go", func = "connReader.Read")
@@ -142,6 +146,7 @@ final class ConnReader extends ReaderStream {
     }
 
     /** Waits, within the deadline, for a background read in flight to finish. Holds {@code mu}. */
+    // tag::await-background-read[]
     private void awaitBackgroundRead() throws IOException {
         while (inRead) {
             try {
@@ -158,14 +163,17 @@ final class ConnReader extends ReaderStream {
             }
         }
     }
+    // end::await-background-read[]
 
     /** The socket timeout for a read starting now: the time left until the deadline, 0 for none. */
+    // tag::read-deadline[]
     private long timeoutMillis() throws SocketTimeoutException {
         if (deadline == 0) return 0;
         long left = deadline - System.nanoTime();
         if (left <= 0) throw new SocketTimeoutException("i/o timeout");
         return Math.max(1, TimeUnit.NANOSECONDS.toMillis(left));
     }
+    // end::read-deadline[]
 
     /** Whether a byte read ahead by the background read is waiting. */
     boolean hasByte() {

@@ -152,6 +152,7 @@ final class Response implements ResponseWriter, Flusher, Hijacker {
         return v;
     }
 
+    // tag::response-write[]
     @Override
     @Mirrors(file = "net/http/server.go", func = "response.write")
     public int write(byte[] b, int off, int len) throws IOException {
@@ -173,6 +174,7 @@ final class Response implements ResponseWriter, Flusher, Hijacker {
         w.write(b, off, len);
         return len;
     }
+    // end::response-write[]
 
     @Mirrors(file = "net/http/server.go", func = "response.bodyAllowed")
     boolean bodyAllowed() {
@@ -199,6 +201,7 @@ final class Response implements ResponseWriter, Flusher, Hijacker {
     }
 
     /** After the handler: send what is left, end a chunked body, and put the request body away. */
+    // tag::finish-request[]
     @Mirrors(file = "net/http/server.go", func = "response.finishRequest")
     void finishRequest() {
         handlerDone = true;
@@ -212,6 +215,7 @@ final class Response implements ResponseWriter, Flusher, Hijacker {
         }
         closeBodyQuietly();
     }
+    // end::finish-request[]
 
     void closeBodyQuietly() {
         try {
@@ -221,6 +225,7 @@ final class Response implements ResponseWriter, Flusher, Hijacker {
         }
     }
 
+    // tag::should-reuse[]
     @Mirrors(file = "net/http/server.go", func = "response.shouldReuseConnection")
     boolean shouldReuseConnection() {
         if (closeAfterReply) return false;
@@ -231,6 +236,7 @@ final class Response implements ResponseWriter, Flusher, Hijacker {
         if (conn.werr != null) return false;
         return !closedRequestBodyEarly();
     }
+    // end::should-reuse[]
 
     @Mirrors(file = "net/http/server.go", func = "response.closedRequestBodyEarly")
     boolean closedRequestBodyEarly() {

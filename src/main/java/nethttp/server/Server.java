@@ -138,6 +138,7 @@ public final class Server {
      *
      * @throws ServerClosedException after a shutdown or close
      */
+    // tag::accept-loop[]
     @Mirrors(file = "net/http/server.go", func = "Server.Serve")
     public void serve(ServerSocket l) throws IOException {
         if (handler == null) throw new IllegalStateException("Server.handler is not set");
@@ -175,7 +176,9 @@ public final class Server {
             trackListener(l, false);
         }
     }
+    // end::accept-loop[]
 
+    // tag::start-conn[]
     private void startConn(Socket rw) {
         try {
             rw.setTcpNoDelay(true);
@@ -187,10 +190,12 @@ public final class Server {
         c.setState(ConnState.NEW); // before serve can return
         c.startThread(ThreadRole.CONN_SERVE, "conn-serve", c::serve);
     }
+    // end::start-conn[]
 
     /**
      * Calls the handler for one request; {@code OPTIONS *} is answered by the server itself.
      */
+    // tag::serve-handler[]
     @Mirrors(file = "net/http/server.go", func = "serverHandler.ServeHTTP")
     void serveHandler(Response w, Request req) throws Exception {
         if (req.requestURI.equals("*") && req.method.equals("OPTIONS")) {
@@ -203,6 +208,7 @@ public final class Server {
         }
         handler.serveHTTP(w, req);
     }
+    // end::serve-handler[]
 
     /** {@code OPTIONS *} asks about the server, not a resource: an empty 200. */
     @Mirrors(file = "net/http/server.go", func = "globalOptionsHandler.ServeHTTP")
@@ -232,6 +238,7 @@ public final class Server {
      * @throws TimeoutException when connections are still active after {@code timeout}; they are
      *     left running (call {@link #close()} to cut them)
      */
+    // tag::shutdown[]
     @Mirrors(file = "net/http/server.go", func = "Server.Shutdown")
     public void shutdown(Duration timeout) throws IOException, InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -256,11 +263,13 @@ public final class Server {
         }
         if (lnerr != null) throw lnerr;
     }
+    // end::shutdown[]
 
     /**
      * Closes every idle connection. Returns 0 when none is left; otherwise the {@code nanoTime}
      * at which a connection still NEW will count as idle, or -1 when none is NEW.
      */
+    // tag::close-idle-conns[]
     @Mirrors(file = "net/http/server.go", func = "Server.closeIdleConns")
     private long closeIdleConnsLocked() {
         boolean quiescent = true;
@@ -284,11 +293,13 @@ public final class Server {
         }
         return quiescent ? 0 : wakeAt;
     }
+    // end::close-idle-conns[]
 
     /**
      * Closes the listeners and every connection at once, active or not. Handlers still running
      * see their writes fail.
      */
+    // tag::server-close[]
     @Mirrors(file = "net/http/server.go", func = "Server.Close")
     public void close() throws IOException {
         inShutdown = true;
@@ -304,6 +315,7 @@ public final class Server {
         }
         if (err != null) throw err;
     }
+    // end::server-close[]
 
     /** Runs {@code f} on its own virtual thread when {@link #shutdown} begins. */
     @Mirrors(file = "net/http/server.go", func = "Server.RegisterOnShutdown")

@@ -79,6 +79,7 @@ public final class Reader {
      * @throws EOFException when the stream ends before the empty line ending the block
      * @throws ProtocolException for a malformed line, with Go's message
      */
+    // tag::read-mime-header[]
     @Mirrors(file = "net/textproto/reader.go", func = "Reader.ReadMIMEHeader")
     public Header readMIMEHeader() throws IOException {
         Header header = new Header();
@@ -95,6 +96,7 @@ public final class Reader {
             header.add(key, trimLeadingBlanks(kv.substring(colon + 1)));
         }
     }
+    // end::read-mime-header[]
 
     /**
      * Go's {@code readContinuedLineSlice}: the first line, then every line that starts with a

@@ -53,6 +53,7 @@ public final class ChunkedReader extends ReaderStream {
         return eof;
     }
 
+    // tag::chunked-read[]
     @Override
     @Mirrors(file = "net/http/internal/chunked.go", func = "chunkedReader.Read")
     public int read(byte[] b, int off, int len) throws IOException {
@@ -86,6 +87,7 @@ public final class ChunkedReader extends ReaderStream {
         if (err != null) throw err;
         return -1;
     }
+    // end::chunked-read[]
 
     /** Reads the CRLF that must follow a chunk's data. */
     private void readChunkEnd() throws IOException {

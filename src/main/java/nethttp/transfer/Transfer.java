@@ -106,6 +106,7 @@ public final class Transfer {
      * its decimal value. Blanks around it are ignored; anything but digits (signs included), or a
      * value beyond 2^63-1, fails with Go's text {@code bad Content-Length "+3"}.
      */
+    // tag::parse-content-length[]
     @Mirrors(file = "net/http/transfer.go", func = "parseContentLength")
     public static long parseContentLength(String cl) throws ProtocolException {
         cl = Header.trim(cl);
@@ -120,6 +121,7 @@ public final class Transfer {
         }
         return n;
     }
+    // end::parse-content-length[]
 
     /**
      * The length of a message body by the rules of RFC 7230 section 3.3: {@code 0} for a message
@@ -128,6 +130,7 @@ public final class Transfer {
      * Content-Length. Several Content-Length fields must agree (after trimming) and become one;
      * an empty one is deleted.
      */
+    // tag::fix-length[]
     @Mirrors(file = "net/http/transfer.go", func = "fixLength")
     public static long fixLength(boolean isResponse, int status, String requestMethod, Header header,
             boolean chunked) throws ProtocolException {
@@ -155,6 +158,7 @@ public final class Transfer {
         // A request says nothing of a body: it has none. A response runs until close.
         return isResponse ? -1 : 0;
     }
+    // end::fix-length[]
 
     /**
      * The trailer keys a chunked message announces in its {@code Trailer} field(s), with empty

@@ -93,6 +93,7 @@ final class TransferReader {
         body = chooseBody(r, realLength, trailerSink);
     }
 
+    // tag::choose-body[]
     private InputStream chooseBody(BufioReader r, long realLength, Consumer<Header> trailerSink) {
         if (chunked) {
             boolean noBody = isResponse && (Transfer.noResponseBodyExpected(requestMethod)
@@ -104,12 +105,14 @@ final class TransferReader {
         // Length unknown: on a closing connection, the rest of the stream.
         return close ? Body.untilClose(r) : NoBody.INSTANCE;
     }
+    // end::choose-body[]
 
     /**
      * Reads and removes {@code Transfer-Encoding}. Ignored before HTTP/1.1. Otherwise exactly
      * one field, exactly {@code chunked} (any ASCII case), is accepted; chunked then overrides
      * and deletes any {@code Content-Length}, which a peer that framed by length would use.
      */
+    // tag::parse-transfer-encoding[]
     @Mirrors(file = "net/http/transfer.go", func = "transferReader.parseTransferEncoding")
     private void parseTransferEncoding() throws UnsupportedTransferEncodingException {
         if (!header.has("Transfer-Encoding")) return;
@@ -128,6 +131,7 @@ final class TransferReader {
         header.del("Content-Length");
         chunked = true;
     }
+    // end::parse-transfer-encoding[]
 
     private boolean protoAtLeast(int major, int minor) {
         return protoMajor > major || (protoMajor == major && protoMinor >= minor);

@@ -42,6 +42,7 @@ public final class ReadRequest {
      * @throws ProtocolException for a malformed request, with Go's message (subclasses ask the
      *     server for replies other than a plain 400)
      */
+    // tag::read-request[]
     @Mirrors(file = "net/http/request.go", func = "readRequest")
     public static Request readRequest(BufioReader r) throws IOException {
         Request req = readRequestHead(r);
@@ -57,6 +58,7 @@ public final class ReadRequest {
         }
         return req;
     }
+    // end::read-request[]
 
     /**
      * Everything {@link #readRequest} does before the body is framed: the request line, the
@@ -80,6 +82,7 @@ public final class ReadRequest {
         return e;
     }
 
+    // tag::parse-head[]
     private static Request parseHead(String line, Reader tp) throws IOException {
         RequestLine parts = RequestLine.parse(line)
                 .orElseThrow(() -> badString("malformed HTTP request", line));
@@ -102,6 +105,7 @@ public final class ReadRequest {
         fixPragmaCacheControl(req.header);
         return req;
     }
+    // end::parse-head[]
 
     /**
      * Parses the request target. {@code CONNECT} names an authority ({@code host:port}) that is
@@ -160,6 +164,7 @@ public final class ReadRequest {
      *
      * @throws StatusException with the code and reason Go's server answers with
      */
+    // tag::validate-for-server[]
     @Mirrors(file = "net/http/server.go", func = "conn.readRequest")
     public static void validateForServer(Request req) throws StatusException {
         if (!http1ServerSupportsRequest(req)) {
@@ -185,6 +190,7 @@ public final class ReadRequest {
         }
         req.header.del("Host");
     }
+    // end::validate-for-server[]
 
     /** HTTP/1.x, or the {@code PRI * HTTP/2.0} preface that a handler may take over. */
     @Mirrors(file = "net/http/server.go", func = "http1ServerSupportsRequest")
