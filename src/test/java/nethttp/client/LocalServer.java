@@ -19,7 +19,12 @@ final class LocalServer implements AutoCloseable {
     final List<String> log = new CopyOnWriteArrayList<>();
 
     LocalServer(Handler h) throws IOException {
+        this(h, s -> {});
+    }
+
+    LocalServer(Handler h, java.util.function.Consumer<Server> configure) throws IOException {
         srv.handler = h;
+        configure.accept(srv);
         srv.errorLog = log::add;
         ServerSocket ss = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
         addr = (InetSocketAddress) ss.getLocalSocketAddress();
