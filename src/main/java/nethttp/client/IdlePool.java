@@ -235,6 +235,9 @@ final class IdlePool {
         idleMu.lock();
         try {
             idleConn.values().forEach(all::addAll);
+            for (PersistConn pc : idleLRU) {
+                if (pc.idleTimer != null) pc.idleTimer.cancel(false);
+            }
             idleConn.clear();
             idleLRU.clear();
             closeIdle = true;
