@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import nethttp.concurrent.Signal;
 
 /**
@@ -115,9 +116,10 @@ public class Context {
     public static final class Cancelable extends Context {
         private final Signal done = new Signal();
         private final long deadline;
-        private volatile IOException err;
-        private final Signal.Registration fromParent;
-        private final ScheduledFuture<?> timer;
+        private final ReentrantLock mu = new ReentrantLock();
+        private IOException err;
+        private volatile Signal.Registration fromParent;
+        private volatile ScheduledFuture<?> timer;
 
         private Cancelable(Context parent, long deadlineNanos) {
             super(parent, null, null);
@@ -126,16 +128,17 @@ public class Context {
                 deadlineNanos = 0; // the parent ends first; its end reaches us anyway
             }
             this.deadline = deadlineNanos != 0 ? deadlineNanos : parentDeadline;
-            Signal up = parent.done();
-            this.fromParent = up == null ? () -> {} : up.onFire(() -> cancel(parent.err()));
-            if (deadlineNanos == 0) {
-                this.timer = null;
-            } else {
+            if (deadlineNanos != 0) {
                 long wait = deadlineNanos - System.nanoTime();
-                this.timer = wait <= 0 ? null
-                        : Timers.INSTANCE.schedule(() -> cancel(new DeadlineExceededException()), wait, TimeUnit.NANOSECONDS);
-                if (wait <= 0) cancel(new DeadlineExceededException());
+                if (wait <= 0) {
+                    cancel(new DeadlineExceededException());
+                } else {
+                    timer = Timers.INSTANCE.schedule(() -> cancel(new DeadlineExceededException()), wait, TimeUnit.NANOSECONDS);
+                }
             }
+            // Last, so that a parent already done finds this context complete when it cancels it.
+            Signal up = parent.done();
+            if (up != null) fromParent = up.onFire(() -> cancel(parent.err()));
         }
 
         /** Cancels this context and those derived from it; later calls do nothing. */
@@ -145,12 +148,18 @@ public class Context {
         }
 
         private void cancel(IOException why) {
-            if (done.isFired()) return;
-            if (err == null) err = why;
-            if (done.fire()) {
-                fromParent.cancel();
-                if (timer != null) timer.cancel(false);
+            mu.lock();
+            try {
+                if (err != null) return;
+                err = why;
+            } finally {
+                mu.unlock();
             }
+            done.fire();
+            Signal.Registration up = fromParent;
+            if (up != null) up.cancel();
+            ScheduledFuture<?> t = timer;
+            if (t != null) t.cancel(false);
         }
 
         @Override
@@ -160,7 +169,13 @@ public class Context {
 
         @Override
         public IOException err() {
-            return done.isFired() ? err : null;
+            if (!done.isFired()) return null;
+            mu.lock();
+            try {
+                return err;
+            } finally {
+                mu.unlock();
+            }
         }
 
         @Override
