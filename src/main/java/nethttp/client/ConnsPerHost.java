@@ -51,20 +51,6 @@ final class ConnsPerHost {
         }
     }
 
-    /** Takes a permission if one is free, without queueing (Go 1.12's incHostConnCount fast path). */
-    boolean tryAcquire(ConnectMethodKey key, int max) {
-        if (max <= 0) return true;
-        mu.lock();
-        try {
-            int n = count.getOrDefault(key, 0);
-            if (n >= max) return false;
-            count.put(key, n + 1);
-            return true;
-        } finally {
-            mu.unlock();
-        }
-    }
-
     /** Removes {@code w} from the queue, if it is there (a Go 1.12 waiter that got its answer elsewhere). */
     void forget(ConnectMethodKey key, Waiter w) {
         mu.lock();

@@ -113,9 +113,8 @@ final class GetConnGo112 {
         try {
             if (t.maxConnsPerHost > 0) {
                 race.acceptSlot = true;
-                if (!t.connsPerHost.tryAcquire(key, t.maxConnsPerHost)) {
+                if (!t.connsPerHost.acquireOrQueue(key, t.maxConnsPerHost, race)) {
                     trace.note(0, Kind.WAIT_FOR_SLOT, key.addr());
-                    t.connsPerHost.acquireOrQueue(key, t.maxConnsPerHost, race);
                     Outcome first = race.won.take();
                     switch (first) {
                         case Slot s -> race.nextPhase(); // permission to dial; go on below
