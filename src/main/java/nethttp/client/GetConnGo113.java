@@ -55,6 +55,8 @@ final class GetConnGo113 {
                     PersistConn pc = w.pc();
                     if (pc != null) {
                         trace.gotConn(pc, new ClientTrace.GotConnInfo(pc.conn, pc.isReused(), false, null));
+                        // Reused means it came through the pool: a connection became idle before our dial ended.
+                        if (pc.isReused()) trace.note(pc.id, Kind.IDLE_WON, "");
                         return pc;
                     }
                     // Prefer the cancellation that probably caused the error.

@@ -124,8 +124,8 @@ public final class Transport implements RoundTripper {
      *     ({@code http: nil Request.URL}, {@code unsupported protocol scheme "ftp"},
      *     {@code net/http: invalid method "BAD METHOD"}, {@code http: no Host in request URL},
      *     {@code net/http: invalid header field name "Bad Key"}, ...)
-     * @throws Context.CanceledException, Context.DeadlineExceededException when the request's
-     *     context ends first
+     * @throws Context.CanceledException when the request's context is canceled first
+     * @throws Context.DeadlineExceededException when the request's context passes its deadline first
      * @throws ResponseHeaderTimeoutException after {@link #responseHeaderTimeout}
      * @throws IOException when dialing, writing or reading fails
      */

@@ -122,7 +122,7 @@ class GetConnRaceTest {
         Response respB = b.get();
         assertTrue(b.info().reused(), "B got A's connection");
         assertEquals(0, t.idleConnCount());
-        if (strategy == GetConnStrategy.GO_1_12) log.await(Kind.IDLE_WON, 2);
+        log.await(Kind.IDLE_WON, 2);
 
         dialB.release(); // B's dial ends after all, for nobody
         log.await(Kind.LOSER_PARKED, 2);
