@@ -513,8 +513,10 @@ final class PersistConn {
                     + nethttp.textproto.Quote.quote(new String(buf, java.nio.charset.StandardCharsets.ISO_8859_1))
                     + "; err=" + (peekErr == null ? "<nil>" : peekErr.getMessage()));
         }
-        if (peekErr == null || peekErr instanceof EOFException) {
-            closeLocked(new ServerClosedIdleException());
+        if (peekErr instanceof EOFException) {
+            closeLocked(new ServerClosedIdleException()); // the common case
+        } else if (peekErr == null) {
+            closeLocked(new IOException("readLoopPeekFailLocked: <nil>"));
         } else {
             closeLocked(new IOException("readLoopPeekFailLocked: " + peekErr.getMessage(), peekErr));
         }
