@@ -70,4 +70,35 @@ class IdleChannelTest {
             assertEquals(List.of(), log);
         }
     }
+
+    @Test
+    void expectContinueTimeoutSendsTheBodyAnyway() throws Exception {
+        try (ServerSocket ln = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<String> received = new CopyOnWriteArrayList<>();
+            Thread.ofVirtual().start(() -> {
+                try (Socket c = ln.accept()) {
+                    BufferedReader in = new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.ISO_8859_1));
+                    while (!in.readLine().isEmpty()) {
+                        // the request head; no 100 Continue is ever sent
+                    }
+                    char[] body = new char[4];
+                    int n = 0;
+                    while (n < 4) n += in.read(body, n, 4 - n);
+                    received.add(new String(body));
+                    c.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    in.read();
+                } catch (IOException e) {
+                    // done
+                }
+            });
+            Transport t = new Transport();
+            t.expectContinueTimeout = java.time.Duration.ofMillis(50);
+            nethttp.core.Request req = LocalServer.newRequest("PUT", "http://127.0.0.1:" + ln.getLocalPort() + "/");
+            req.header.set("Expect", "100-continue");
+            req.body = new java.io.ByteArrayInputStream("data".getBytes(StandardCharsets.ISO_8859_1));
+            req.contentLength = 4;
+            assertEquals(200, t.roundTrip(req).statusCode);
+            assertEquals(List.of("data"), received);
+        }
+    }
 }
