@@ -115,7 +115,7 @@ final class PersistConn {
     @Mirrors(file = "net/http/transport.go", func = "persistConn.roundTrip")
     Response roundTrip(TransportRequest req) throws IOException {
         if (!t.replaceReqCanceler(req.cancelKey, this::cancelRequest)) {
-            t.putOrCloseIdleConn(this, req.trace);
+            t.putOrCloseIdleConn(this);
             throw new RequestCanceledException(RequestCanceledException.CANCELED);
         }
         mu.lock();

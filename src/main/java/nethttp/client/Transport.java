@@ -232,7 +232,7 @@ public final class Transport implements RoundTripper {
 
     /** Offers {@code pc} for reuse, and closes it when it is not taken. */
     @Mirrors(file = "net/http/transport.go", func = "Transport.putOrCloseIdleConn")
-    void putOrCloseIdleConn(PersistConn pc, RequestTrace trace) {
+    void putOrCloseIdleConn(PersistConn pc) {
         IOException why = idlePool.tryPutIdleConn(pc);
         if (why != null) pc.close(why);
     }

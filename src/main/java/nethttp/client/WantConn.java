@@ -86,7 +86,7 @@ final class WantConn implements IdlePool.Waiter, ConnsPerHost.Waiter {
             mu.unlock();
         }
         ready.fire(); // later deliveries must fail
-        if (delivered != null) t.putOrCloseIdleConn(delivered, trace);
+        if (delivered != null) t.putOrCloseIdleConn(delivered);
     }
 
     PersistConn pc() {

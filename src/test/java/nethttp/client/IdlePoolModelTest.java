@@ -89,7 +89,6 @@ class IdlePoolModelTest {
         Model m = new Model();
         t.clock = () -> m.now;
         List<PersistConn> all = new ArrayList<>();
-        RequestTrace trace = new RequestTrace(0, null, t.events);
         try {
             for (Op op : ops) {
                 ConnectMethodKey key = new ConnectMethodKey("http", HOSTS[op.host()]);
@@ -106,7 +105,7 @@ class IdlePoolModelTest {
                         PersistConn pc = new ArrayList<>(m.out).stream().sorted((x, y) -> Long.compare(x.id, y.id)).toList()
                                 .get(op.arg() % m.out.size());
                         m.out.remove(pc);
-                        t.putOrCloseIdleConn(pc, trace);
+                        t.putOrCloseIdleConn(pc);
                         put(m, pc, perHost, maxIdle);
                     }
                     case 3 -> m.now += op.arg() * MINUTE;
