@@ -49,6 +49,12 @@ public final class Request {
     public String remoteAddr = "";
     /** The request target exactly as sent in the request line; set by the server. */
     public String requestURI = "";
+    /**
+     * Client side: the request's context, Go's {@code Request.ctx}. Canceling it, or passing its
+     * deadline, aborts the request wherever it is (waiting for a connection, writing, waiting
+     * for the response, reading the body). A null context counts as {@link Context#background()}.
+     */
+    public Context context = Context.background();
 
     /**
      * A copy of this request that can be changed without touching this one: the URL, the

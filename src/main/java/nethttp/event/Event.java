@@ -8,7 +8,7 @@ package nethttp.event;
  * reading, so that a recording can be replayed at its true pace, and the id of the connection
  * they concern ({@code 0} when none).
  */
-public sealed interface Event permits ConnStateEvent, ThreadEvent, ExchangeEvent {
+public sealed interface Event permits ConnStateEvent, ThreadEvent, ExchangeEvent, ClientTraceEvent {
     /** When it happened, from {@link System#nanoTime()}. */
     long nanos();
 

@@ -24,6 +24,8 @@ public final class TraceFormat {
             case ConnStateEvent s -> "state   " + String.format("%-9s %s", s.state().goName(), s.remoteAddr());
             case ThreadEvent t -> "thread  " + roleName(t.role()) + " " + kindText(t);
             case ExchangeEvent x -> "http    " + x.kind().name().toLowerCase().replace('_', ' ') + ": " + x.detail();
+            case ClientTraceEvent c -> String.format("client  req %-3d %s", c.request(), c.kind().name().toLowerCase().replace('_', ' '))
+                    + (c.detail().isEmpty() ? "" : ": " + c.detail());
         };
         return time + "  " + conn + " " + what;
     }

@@ -1,0 +1,80 @@
+package nethttp.client;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.TimeUnit;
+import nethttp.concurrent.Signal;
+import nethttp.core.Context;
+import nethttp.core.Mirrors;
+
+/**
+ * Opens connections for a {@link Transport}: Go's {@code Transport.DialContext}. Tests replace it
+ * to decide exactly when a dial finishes.
+ *
+ * <p>A dialer should give up when {@code ctx} is done, throwing {@code ctx.err()}; the transport
+ * passes the context of the request that started the dial.
+ */
+@FunctionalInterface
+@Mirrors(file = "net/http/transport.go", func = "Transport.DialContext")
+public interface Dialer {
+    /**
+     * Connects to {@code addr}, a {@code host:port}, over {@code network} (always {@code "tcp"}).
+     */
+    Socket dial(Context ctx, String network, String addr) throws IOException;
+
+    /**
+     * The default: a TCP connection with {@code TCP_NODELAY} and keep-alive probes on, as Go's
+     * dialer sets them. The connect is abandoned when the context is done or its deadline passes.
+     */
+    Dialer TCP = Dialer::dialTCP;
+
+    @Mirrors(file = "net/dial.go", func = "Dialer.DialContext")
+    private static Socket dialTCP(Context ctx, String network, String addr) throws IOException {
+        int colon = addr.lastIndexOf(':');
+        if (colon < 0) throw new IOException("dial " + network + " " + addr + ": missing port in address");
+        String host = addr.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
+        int port;
+        try {
+            port = Integer.parseInt(addr.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new IOException("dial " + network + " " + addr + ": unknown port");
+        }
+        if (ctx.isDone()) throw ctx.err();
+        Socket s = new Socket();
+        Signal done = ctx.done();
+        Signal.Registration stop = done == null ? () -> {} : done.onFire(() -> closeQuietly(s));
+        try {
+            int timeoutMillis = 0;
+            if (ctx.deadline() != 0) {
+                long left = TimeUnit.NANOSECONDS.toMillis(ctx.deadline() - System.nanoTime());
+                timeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, left));
+            }
+            s.connect(new InetSocketAddress(host, port), timeoutMillis);
+            s.setTcpNoDelay(true);
+            s.setKeepAlive(true);
+        } catch (IOException e) {
+            closeQuietly(s);
+            if (ctx.isDone()) throw ctx.err();
+            if (e instanceof SocketTimeoutException) throw new Context.DeadlineExceededException();
+            throw e;
+        } finally {
+            stop.cancel();
+        }
+        if (ctx.isDone()) {
+            closeQuietly(s);
+            throw ctx.err();
+        }
+        return s;
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // nothing more to release
+        }
+    }
+}

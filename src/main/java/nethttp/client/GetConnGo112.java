@@ -1,0 +1,201 @@
+package nethttp.client;
+
+import java.io.IOException;
+import java.util.concurrent.locks.ReentrantLock;
+import nethttp.concurrent.Mailbox;
+import nethttp.concurrent.Signal;
+import nethttp.core.Context;
+import nethttp.core.Mirrors;
+import nethttp.event.ClientTraceEvent.Kind;
+import nethttp.event.ThreadRole;
+import nethttp.event.TracedThread;
+
+/**
+ * Go 1.12's {@code getConn}: take an idle connection if there is one; otherwise start a dial and
+ * wait for the first of: the dial, a connection handed over as it becomes idle (Go's
+ * {@code idleConnCh}), or cancellation. When the dial loses, it runs on, and its connection is
+ * parked in the pool (or closed) once it is ready: Go's {@code handlePendingDial}.
+ *
+ * <p>With {@code MaxConnsPerHost}, a request first waits for a permission to dial, racing it
+ * against a handed-over connection in the same way. Go 1.12 counted these permissions wrongly
+ * in some orders of events; here a permission passes straight from a closed connection to the
+ * oldest waiter, as in Go 1.13, so that both strategies keep the cap.
+ */
+final class GetConnGo112 {
+    private GetConnGo112() {}
+
+    /** The cases of Go 1.12's select; the first to settle the {@link Race} wins. */
+    private sealed interface Outcome {}
+
+    private record Dialed(PersistConn pc, IOException err) implements Outcome {}
+
+    private record HandedOver(PersistConn pc) implements Outcome {}
+
+    private record Slot() implements Outcome {}
+
+    private record ContextDone() implements Outcome {}
+
+    private record Canceled(IOException err) implements Outcome {}
+
+    /**
+     * One waiting getConn: the receiving side of the select. Settled once; a sender that finds
+     * it settled keeps what it brought (a handed-over connection stays with its giver, a dial's
+     * connection is parked by the dialing thread, a slot goes to the next waiter).
+     */
+    private static final class Race implements IdlePool.Waiter, ConnsPerHost.Waiter {
+        private final ReentrantLock mu = new ReentrantLock();
+        private final Mailbox<Outcome> won = new Mailbox<>();
+        private boolean settled;
+        /** Which outcomes this phase of the select accepts. */
+        private volatile boolean acceptSlot;
+        private volatile boolean acceptDial;
+        /** Set when getConn returns: only then does the waiter leave the queues for good. */
+        private volatile boolean finished;
+
+        boolean trySettle(Outcome o) {
+            mu.lock();
+            try {
+                if (settled) return false;
+                if (o instanceof Slot && !acceptSlot) return false;
+                if (o instanceof Dialed && !acceptDial) return false;
+                settled = true;
+            } finally {
+                mu.unlock();
+            }
+            won.post(o);
+            return true;
+        }
+
+        /** Starts a new select with the same waiter: the MaxConnsPerHost phase ended with a slot. */
+        void nextPhase() {
+            mu.lock();
+            try {
+                settled = false;
+                acceptSlot = false;
+                acceptDial = true;
+            } finally {
+                mu.unlock();
+            }
+        }
+
+        @Override
+        public boolean waiting() {
+            return !finished;
+        }
+
+        @Override
+        public boolean tryDeliver(PersistConn pc) {
+            return trySettle(new HandedOver(pc));
+        }
+
+        @Override
+        public boolean tryGrant() {
+            return trySettle(new Slot());
+        }
+    }
+
+    @Mirrors(file = "net/http/transport.go", func = "Transport.getConn")
+    static PersistConn getConn(Transport t, TransportRequest treq, ConnectMethodKey key) throws IOException {
+        Context ctx = Transport.contextOf(treq.req);
+        RequestTrace trace = treq.trace;
+        trace.getConn(key.addr());
+        PersistConn idle = t.idlePool.getIdleConn(key);
+        if (idle != null) {
+            trace.gotConn(idle, idle.gotIdleConnTrace(idle.idleAt));
+            t.setReqCanceler(treq.cancelKey, err -> {});
+            return idle;
+        }
+
+        Race race = new Race();
+        t.setReqCanceler(treq.cancelKey, err -> race.trySettle(new Canceled(err)));
+        Signal.Registration onDone = ctx.done() == null ? () -> {} : ctx.done().onFire(() -> race.trySettle(new ContextDone()));
+        t.idlePool.listen(key, race);
+        try {
+            if (t.maxConnsPerHost > 0) {
+                race.acceptSlot = true;
+                if (!t.connsPerHost.acquireOrQueue(key, t.maxConnsPerHost, race)) {
+                    trace.note(0, Kind.WAIT_FOR_SLOT, key.addr());
+                    Outcome first = race.won.take();
+                    switch (first) {
+                        case Slot s -> race.nextPhase(); // permission to dial; go on below
+                        case HandedOver h -> {
+                            t.connsPerHost.forget(key, race);
+                            return handedOver(trace, h.pc());
+                        }
+                        case ContextDone d -> {
+                            t.connsPerHost.forget(key, race);
+                            throw ctx.err();
+                        }
+                        case Canceled c -> {
+                            t.connsPerHost.forget(key, race);
+                            throw connCanceled(c.err());
+                        }
+                        case Dialed d -> throw new IllegalStateException("dial before permission");
+                    }
+                } else {
+                    race.nextPhase();
+                }
+            } else {
+                race.nextPhase();
+            }
+
+            long id = t.nextConnId();
+            TracedThread.start(t.events, ThreadRole.DIAL, id, "dial-" + id, self -> dial(t, ctx, key, id, trace, race));
+
+            Outcome first = race.won.take();
+            switch (first) {
+                case Dialed d -> {
+                    if (d.pc() != null) {
+                        trace.gotConn(d.pc(), new ClientTrace.GotConnInfo(d.pc().conn, false, false, null));
+                        trace.note(d.pc().id, Kind.DIAL_WON, "");
+                        return d.pc();
+                    }
+                    t.decConnsPerHost(key);
+                    if (ctx.isDone()) throw ctx.err();
+                    throw d.err();
+                }
+                case HandedOver h -> {
+                    return handedOver(trace, h.pc());
+                }
+                case ContextDone d -> throw ctx.err();
+                case Canceled c -> throw connCanceled(c.err());
+                case Slot s -> throw new IllegalStateException("a second permission");
+            }
+        } finally {
+            race.finished = true;
+            onDone.cancel();
+            t.idlePool.unlisten(key, race);
+        }
+    }
+
+    private static PersistConn handedOver(RequestTrace trace, PersistConn pc) {
+        trace.gotConn(pc, new ClientTrace.GotConnInfo(pc.conn, pc.isReused(), false, null));
+        trace.note(pc.id, Kind.IDLE_WON, "");
+        return pc;
+    }
+
+    /** The dial goroutine: dials, then offers the result to the race; a loser parks its connection. */
+    private static void dial(Transport t, Context ctx, ConnectMethodKey key, long id, RequestTrace trace, Race race) {
+        PersistConn pc = null;
+        IOException err = null;
+        try {
+            pc = t.dialConn(ctx, key, id, trace);
+        } catch (IOException e) {
+            err = e;
+        }
+        if (race.trySettle(new Dialed(pc, err))) return;
+        // handlePendingDial: nobody is waiting for this dial any more.
+        if (err == null) {
+            t.parkLoser(pc, trace);
+        } else {
+            t.decConnsPerHost(key);
+        }
+    }
+
+    private static IOException connCanceled(IOException err) {
+        if (err instanceof RequestCanceledException rc && !rc.whileWaitingForConnection()) {
+            return new RequestCanceledException(RequestCanceledException.CANCELED_CONN);
+        }
+        return err;
+    }
+}

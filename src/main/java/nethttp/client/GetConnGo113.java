@@ -1,0 +1,132 @@
+package nethttp.client;
+
+import java.io.IOException;
+import nethttp.concurrent.Mailbox;
+import nethttp.concurrent.Signal;
+import nethttp.core.Context;
+import nethttp.core.Mirrors;
+import nethttp.event.ClientTraceEvent.Kind;
+import nethttp.event.ThreadRole;
+import nethttp.event.TracedThread;
+
+/**
+ * Go 1.13's {@code getConn}: a {@link WantConn} queued at once for an idle connection and for
+ * permission to dial, settled exactly once by whichever comes first.
+ */
+final class GetConnGo113 {
+    private GetConnGo113() {}
+
+    private sealed interface Wake {}
+
+    private record Ready() implements Wake {}
+
+    private record ContextDone() implements Wake {}
+
+    private record Canceled(IOException err) implements Wake {}
+
+    @Mirrors(file = "net/http/transport.go", func = "Transport.getConn")
+    static PersistConn getConn(Transport t, TransportRequest treq, ConnectMethodKey key) throws IOException {
+        Context ctx = Transport.contextOf(treq.req);
+        RequestTrace trace = treq.trace;
+        trace.getConn(key.addr());
+        WantConn w = new WantConn(t, key, ctx, trace);
+        IOException failure = null;
+        Signal.Registration onReady = () -> {};
+        Signal.Registration onDone = () -> {};
+        try {
+            if (t.idlePool.queueForIdleConn(w)) {
+                PersistConn pc = w.pc();
+                trace.gotConn(pc, pc.gotIdleConnTrace(pc.idleAt));
+                // Something non-null, so roundTrip can tell whether a cancel came in between.
+                t.setReqCanceler(treq.cancelKey, err -> {});
+                return pc;
+            }
+            Mailbox<Wake> wake = new Mailbox<>();
+            t.setReqCanceler(treq.cancelKey, err -> wake.post(new Canceled(err)));
+            onReady = w.ready.onFire(() -> wake.post(new Ready()));
+            if (ctx.done() != null) onDone = ctx.done().onFire(() -> wake.post(new ContextDone()));
+
+            queueForDial(t, w);
+
+            Wake first = wake.take();
+            wake.close();
+            switch (first) {
+                case Ready r -> {
+                    PersistConn pc = w.pc();
+                    if (pc != null) {
+                        trace.gotConn(pc, new ClientTrace.GotConnInfo(pc.conn, pc.isReused(), false, null));
+                        // Reused means it came through the pool: a connection became idle before our dial ended.
+                        if (pc.isReused()) trace.note(pc.id, Kind.IDLE_WON, "");
+                        return pc;
+                    }
+                    // Prefer the cancellation that probably caused the error.
+                    IOException err = w.err();
+                    if (ctx.isDone()) err = ctx.err();
+                    else if (wake.poll(0) instanceof Canceled c) err = connCanceled(c.err());
+                    failure = err;
+                    throw err;
+                }
+                case ContextDone d -> {
+                    failure = ctx.err();
+                    throw failure;
+                }
+                case Canceled c -> {
+                    failure = connCanceled(c.err());
+                    throw failure;
+                }
+            }
+        } finally {
+            onReady.cancel();
+            onDone.cancel();
+            if (failure != null) w.cancel(failure);
+        }
+    }
+
+    private static IOException connCanceled(IOException err) {
+        if (err instanceof RequestCanceledException rc && !rc.whileWaitingForConnection()) {
+            return new RequestCanceledException(RequestCanceledException.CANCELED_CONN);
+        }
+        return err;
+    }
+
+    /** Dials for {@code w} now, or queues it for permission when the host is at {@code MaxConnsPerHost}. */
+    @Mirrors(file = "net/http/transport.go", func = "Transport.queueForDial")
+    static void queueForDial(Transport t, WantConn w) {
+        if (t.connsPerHost.acquireOrQueue(w.key, t.maxConnsPerHost, w)) {
+            startDialConnFor(t, w);
+        } else {
+            w.trace.note(0, Kind.WAIT_FOR_SLOT, w.key.addr());
+        }
+    }
+
+    static void startDialConnFor(Transport t, WantConn w) {
+        long id = t.nextConnId();
+        TracedThread.start(t.events, ThreadRole.DIAL, id, "dial-" + id, self -> dialConnFor(t, w, id));
+    }
+
+    /**
+     * Dials on behalf of {@code w}, which holds a permission to dial, and delivers the result. A
+     * connection {@code w} no longer wants (an idle one reached it first, or it was canceled) goes
+     * to the pool, where the oldest waiter gets it; a failed dial gives its permission back.
+     */
+    @Mirrors(file = "net/http/transport.go", func = "Transport.dialConnFor")
+    static void dialConnFor(Transport t, WantConn w, long id) {
+        PersistConn pc = null;
+        IOException err = null;
+        try {
+            pc = t.dialConn(w.ctx, w.key, id, w.trace);
+        } catch (IOException e) {
+            err = e;
+        }
+        boolean delivered = w.tryDeliver(pc, err);
+        if (err == null) {
+            if (delivered) {
+                w.trace.note(pc.id, Kind.DIAL_WON, "");
+            } else {
+                t.parkLoser(pc, w.trace);
+            }
+        } else {
+            t.decConnsPerHost(w.key);
+        }
+    }
+}

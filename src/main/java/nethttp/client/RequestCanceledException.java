@@ -1,0 +1,27 @@
+package nethttp.client;
+
+import java.io.IOException;
+import nethttp.core.Mirrors;
+
+/**
+ * A request was canceled by the transport's own bookkeeping (its connection was closed under
+ * it by {@link Transport#cancelRequest}), with Go's text: {@value #CANCELED} or, while it was
+ * still waiting for a connection, {@value #CANCELED_CONN}. A request canceled through its
+ * context fails with the context's error instead.
+ */
+public final class RequestCanceledException extends IOException {
+    @Mirrors(file = "net/http/transport.go", func = "errRequestCanceled")
+    public static final String CANCELED = "net/http: request canceled";
+
+    @Mirrors(file = "net/http/transport.go", func = "errRequestCanceledConn")
+    public static final String CANCELED_CONN = "net/http: request canceled while waiting for connection";
+
+    public RequestCanceledException(String message) {
+        super(message);
+    }
+
+    /** Whether this is the canceled-while-waiting-for-a-connection variant. */
+    public boolean whileWaitingForConnection() {
+        return CANCELED_CONN.equals(getMessage());
+    }
+}

@@ -1,0 +1,89 @@
+package nethttp.client;
+
+import java.io.IOException;
+import java.time.Duration;
+import nethttp.event.ClientTraceEvent;
+import nethttp.event.ClientTraceEvent.Kind;
+import nethttp.event.EventBus;
+
+/**
+ * One round trip's reporting: the caller's {@link ClientTrace} hooks, if any, and the
+ * transport's {@link EventBus}, fed from the same places so that the two never disagree.
+ */
+final class RequestTrace {
+    final long request;
+    private final ClientTrace hooks;
+    private final EventBus bus;
+
+    RequestTrace(long request, ClientTrace hooks, EventBus bus) {
+        this.request = request;
+        this.hooks = hooks;
+        this.bus = bus;
+    }
+
+    /** Whether anyone wants to hear about written headers (it costs an extra flush). */
+    boolean wantsWroteHeaders() {
+        return (hooks != null && hooks.wroteHeaders != null) || bus.active();
+    }
+
+    void getConn(String addr) {
+        if (hooks != null && hooks.getConn != null) hooks.getConn.accept(addr);
+        emit(0, Kind.GET_CONN, addr);
+    }
+
+    void gotConn(PersistConn pc, ClientTrace.GotConnInfo info) {
+        if (hooks != null && hooks.gotConn != null) hooks.gotConn.accept(info);
+        if (bus.active()) {
+            String idle = info.wasIdle() ? " idle=" + millis(info.idleTime()) : "";
+            emit(pc.id, Kind.GOT_CONN, "reused=" + info.reused() + " wasIdle=" + info.wasIdle() + idle);
+        }
+    }
+
+    void putIdleConn(PersistConn pc, IOException err) {
+        if (hooks != null && hooks.putIdleConn != null) hooks.putIdleConn.accept(err);
+        emit(pc.id, Kind.PUT_IDLE_CONN, err == null ? "" : err.getMessage());
+    }
+
+    void connectStart(long conn, String addr) {
+        if (hooks != null && hooks.connectStart != null) hooks.connectStart.accept("tcp", addr);
+        emit(conn, Kind.CONNECT_START, addr);
+    }
+
+    void connectDone(long conn, String addr, IOException err) {
+        if (hooks != null && hooks.connectDone != null) hooks.connectDone.accept("tcp", addr, err);
+        emit(conn, Kind.CONNECT_DONE, err == null ? addr : addr + ": " + err.getMessage());
+    }
+
+    void wroteHeaders(long conn) {
+        if (hooks != null && hooks.wroteHeaders != null) hooks.wroteHeaders.run();
+        emit(conn, Kind.WROTE_HEADERS, "");
+    }
+
+    void wroteRequest(long conn, IOException err) {
+        if (hooks != null && hooks.wroteRequest != null) hooks.wroteRequest.accept(err);
+        emit(conn, Kind.WROTE_REQUEST, err == null ? "" : err.getMessage());
+    }
+
+    void gotFirstResponseByte(long conn) {
+        if (hooks != null && hooks.gotFirstResponseByte != null) hooks.gotFirstResponseByte.run();
+        emit(conn, Kind.GOT_FIRST_RESPONSE_BYTE, "");
+    }
+
+    void got100Continue(long conn) {
+        if (hooks != null && hooks.got100Continue != null) hooks.got100Continue.run();
+        emit(conn, Kind.GOT_100_CONTINUE, "");
+    }
+
+    /** A step the hooks have no name for: race outcomes, waits, closes. */
+    void note(long conn, Kind kind, String detail) {
+        emit(conn, kind, detail);
+    }
+
+    private void emit(long conn, Kind kind, String detail) {
+        if (bus.active()) bus.emit(new ClientTraceEvent(System.nanoTime(), conn, request, kind, detail));
+    }
+
+    private static String millis(Duration d) {
+        return d == null ? "0ms" : String.format("%.3fms", d.toNanos() / 1e6);
+    }
+}

@@ -1,0 +1,202 @@
+// Command clientbytes records the exact bytes Go 1.19's http.Transport sends for a fixed list of
+// requests, so that the Java transport can be compared with it byte for byte.
+//
+// It listens on 127.0.0.1 with a port chosen by the kernel, plays each scenario with a fresh
+// zero-value Transport (plus the scenario's settings), and answers every request with a small
+// canned response (a "100 Continue" first when the request expects one). For every connection
+// it prints one line: scenario name, connection number, and the bytes received, base64-encoded.
+// The Java test (nethttp.client.GoClientBytesTest) runs the same scenarios against the same
+// recorder written in Java.
+package main
+
+import (
+	"bufio"
+	"encoding/base64"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+type recorder struct {
+	ln    net.Listener
+	mu    sync.Mutex
+	conns []*[]byte
+	wg    sync.WaitGroup
+}
+
+// serve records every request on every connection until the listener closes.
+func (r *recorder) serve() {
+	for {
+		c, err := r.ln.Accept()
+		if err != nil {
+			return
+		}
+		buf := new([]byte)
+		r.mu.Lock()
+		r.conns = append(r.conns, buf)
+		r.mu.Unlock()
+		r.wg.Add(1)
+		go r.handle(c, buf)
+	}
+}
+
+func (r *recorder) handle(c net.Conn, buf *[]byte) {
+	defer r.wg.Done()
+	defer c.Close()
+	br := bufio.NewReader(c)
+	record := func(b []byte) {
+		r.mu.Lock()
+		*buf = append(*buf, b...)
+		r.mu.Unlock()
+	}
+	for {
+		var head []string
+		for {
+			line, err := br.ReadString('\n')
+			if err != nil {
+				return
+			}
+			record([]byte(line))
+			if line == "\r\n" {
+				break
+			}
+			head = append(head, strings.TrimRight(line, "\r\n"))
+		}
+		length, chunked, expect, closing := 0, false, false, false
+		for _, h := range head[1:] {
+			k, v, _ := strings.Cut(h, ": ")
+			switch strings.ToLower(k) {
+			case "content-length":
+				length, _ = strconv.Atoi(v)
+			case "transfer-encoding":
+				chunked = v == "chunked"
+			case "expect":
+				expect = v == "100-continue"
+			case "connection":
+				closing = v == "close"
+			}
+		}
+		if expect {
+			io.WriteString(c, "HTTP/1.1 100 Continue\r\n\r\n")
+		}
+		if chunked {
+			for {
+				line, err := br.ReadString('\n')
+				if err != nil {
+					return
+				}
+				record([]byte(line))
+				if line == "0\r\n" {
+					end, _ := br.ReadString('\n')
+					record([]byte(end))
+					break
+				}
+				n, _ := strconv.ParseInt(strings.TrimRight(line, "\r\n"), 16, 64)
+				data := make([]byte, n+2)
+				io.ReadFull(br, data)
+				record(data)
+			}
+		} else if length > 0 {
+			data := make([]byte, length)
+			io.ReadFull(br, data)
+			record(data)
+		}
+		io.WriteString(c, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+		if closing {
+			return
+		}
+	}
+}
+
+// opaqueReader hides its type, so the client cannot learn the body's length.
+type opaqueReader struct{ r io.Reader }
+
+func (o opaqueReader) Read(p []byte) (int, error) { return o.r.Read(p) }
+
+type scenario struct {
+	name      string
+	configure func(t *http.Transport)
+	requests  func(base string) []*http.Request
+}
+
+func newReq(method, url string, body io.Reader) *http.Request {
+	req, err := http.NewRequest(method, url, body)
+	if err != nil {
+		panic(err)
+	}
+	req.Host = "example.com"
+	return req
+}
+
+var scenarios = []scenario{
+	{"get", nil, func(b string) []*http.Request { return []*http.Request{newReq("GET", b+"/path?q=1", nil)} }},
+	{"two-gets-one-conn", nil, func(b string) []*http.Request {
+		return []*http.Request{newReq("GET", b+"/one", nil), newReq("GET", b+"/two", nil)}
+	}},
+	{"post-length", nil, func(b string) []*http.Request {
+		return []*http.Request{newReq("POST", b+"/form", strings.NewReader("hello"))}
+	}},
+	{"put-chunked", nil, func(b string) []*http.Request {
+		return []*http.Request{newReq("PUT", b+"/up", opaqueReader{strings.NewReader("streamed body")})}
+	}},
+	{"own-accept-encoding", nil, func(b string) []*http.Request {
+		r := newReq("GET", b+"/", nil)
+		r.Header.Set("Accept-Encoding", "identity")
+		r.Header.Set("X-Custom", "1")
+		return []*http.Request{r}
+	}},
+	{"head", nil, func(b string) []*http.Request { return []*http.Request{newReq("HEAD", b+"/", nil)} }},
+	{"range", nil, func(b string) []*http.Request {
+		r := newReq("GET", b+"/", nil)
+		r.Header.Set("Range", "bytes=0-1")
+		return []*http.Request{r}
+	}},
+	{"disable-keep-alives", func(t *http.Transport) { t.DisableKeepAlives = true }, func(b string) []*http.Request {
+		return []*http.Request{newReq("GET", b+"/a", nil), newReq("GET", b+"/b", nil)}
+	}},
+	{"disable-compression", func(t *http.Transport) { t.DisableCompression = true }, func(b string) []*http.Request {
+		return []*http.Request{newReq("GET", b+"/", nil)}
+	}},
+	{"expect-continue", func(t *http.Transport) { t.ExpectContinueTimeout = 10 * time.Second }, func(b string) []*http.Request {
+		r := newReq("POST", b+"/upload", strings.NewReader("body after 100"))
+		r.Header.Set("Expect", "100-continue")
+		return []*http.Request{r}
+	}},
+}
+
+func main() {
+	for _, s := range scenarios {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		rec := &recorder{ln: ln}
+		go rec.serve()
+		tr := &http.Transport{}
+		if s.configure != nil {
+			s.configure(tr)
+		}
+		for _, req := range s.requests("http://" + ln.Addr().String()) {
+			resp, err := tr.RoundTrip(req)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, s.name, err)
+				os.Exit(1)
+			}
+			io.ReadAll(resp.Body)
+			resp.Body.Close()
+		}
+		tr.CloseIdleConnections()
+		ln.Close()
+		rec.wg.Wait()
+		for i, c := range rec.conns {
+			fmt.Printf("%s\t%d\t%s\n", s.name, i, base64.StdEncoding.EncodeToString(*c))
+		}
+	}
+}
