@@ -25,10 +25,12 @@ public final class Request {
     /** The header fields, without {@code Host} (see {@link #host}). */
     public Header header = new Header();
     /**
-     * The body. On a server it is never null: a request without a body has an empty stream.
-     * The server closes it; a handler need not.
+     * The body. On a server it is never null: a request without a body has an empty stream,
+     * and the server closes it; a handler need not. On a client, null means no body (Go's nil),
+     * which is what a request without one should have: an empty stream counts as a body of
+     * unknown length.
      */
-    public InputStream body = InputStream.nullInputStream();
+    public InputStream body;
     /**
      * The length of the body: {@code -1} when unknown (chunked), {@code 0} when there is none
      * or none is known to be there.
@@ -81,6 +83,7 @@ public final class Request {
         c.trailer = trailer == null ? null : trailer.copy();
         c.remoteAddr = remoteAddr;
         c.requestURI = requestURI;
+        c.context = context;
         return c;
     }
 
