@@ -92,9 +92,9 @@ class BookToolsTest {
         write(exercises.resolve("01-keys/README.adoc"), "= Exercise 01: Keys", "", "Belongs to: Chapter 5, reading.");
         write(exercises.resolve("01-keys/hints.adoc"), "= Hints for exercise 01");
         write(exercises.resolve("02-paths/README.adoc"), "= Exercise 02: Paths", "", "Belongs to: Chapter 2, the mux.");
-        write(book.resolve("exercises/01-keys.adoc"), "include::../../exercises/01-keys/README.adoc[]", "",
+        write(book.resolve("exercises/01-keys.adoc"), "include::{exercises-dir}/01-keys/README.adoc[]", "",
                 "[#where]", "== Where", "Back to xref:../ch05-y.adoc#ch5-exercise[chapter 5].");
-        write(book.resolve("exercises/02-paths.adoc"), "include::../../exercises/02-paths/README.adoc[]");
+        write(book.resolve("exercises/02-paths.adoc"), "include::{exercises-dir}/02-paths/README.adoc[]");
         write(book.resolve("ch02-x.adoc"), "[#ch2]", "= Chapter 2: X", "", "[#ch2-exercise]", "== Exercise",
                 "See xref:exercises/02-paths.adoc[Exercise 02] and link:exercises/01-keys.html[Exercise 01].");
         write(book.resolve("ch05-y.adoc"), "[#ch5]", "= Chapter 5: Y", "", "[#ch5-exercise]", "== Exercise",
@@ -153,9 +153,9 @@ class BookToolsTest {
     @Test
     void anExercisePageShowsItsOwnInstructionsAndNotTheHints() throws IOException {
         Path exercises = exercises();
-        write(book.resolve("exercises/01-keys.adoc"), "include::../../exercises/01-keys/README.adoc[]",
-                "include::../../exercises/01-keys/hints.adoc[]");
-        write(book.resolve("exercises/02-paths.adoc"), "include::../../exercises/01-keys/README.adoc[]");
+        write(book.resolve("exercises/01-keys.adoc"), "include::{exercises-dir}/01-keys/README.adoc[]",
+                "include::{exercises-dir}/01-keys/hints.adoc[]");
+        write(book.resolve("exercises/02-paths.adoc"), "include::{exercises-dir}/01-keys/README.adoc[]");
         List<String> failures = ExerciseCheck.check(book, exercises, pages());
         assertEquals(List.of(
                 "exercises/01-keys.adoc:2: includes the hints, which the grader reveals one at a time",
@@ -166,7 +166,7 @@ class BookToolsTest {
     @Test
     void anExercisePageLinksBackFromItsOwnFolder() throws IOException {
         exercises();
-        write(book.resolve("exercises/02-paths.adoc"), "include::../../exercises/02-paths/README.adoc[]",
+        write(book.resolve("exercises/02-paths.adoc"), "include::{exercises-dir}/02-paths/README.adoc[]",
                 "Back to xref:../ch02-x.adoc#ch2-exercise[chapter 2], not xref:ch02-x.adoc#ch2-exercise[this].");
         List<String> failures = XrefCheck.check(book, pages());
         assertEquals(1, failures.size(), failures.toString());

@@ -20,8 +20,9 @@ import java.util.stream.Stream;
  * <p>An exercise is a folder {@code NN-name} of the exercises folder; its {@code README.adoc}
  * holds the instructions and says which chapter it belongs to ({@code Belongs to: Chapter N}).
  * The book shows the instructions on a page of their own, {@code exercises/NN-name.adoc} in the
- * book's folder, which includes that README and nothing of the hints (the grader reveals those
- * one at a time). Chapters link the page as {@code xref:exercises/NN-name.adoc[...]}.
+ * book's folder, which includes that README ({@code include::{exercises-dir}/NN-name/README.adoc[]})
+ * and nothing of the hints (the grader reveals those one at a time). Chapters link the page as
+ * {@code xref:exercises/NN-name.adoc[...]}.
  *
  * <p>The rules: a link to an exercise page finds the page; an exercise page includes the README of
  * the exercise it is named after, and not its hints; and every exercise is linked from the chapter
@@ -33,7 +34,8 @@ final class ExerciseCheck {
     private static final Pattern FOLDER = Pattern.compile("\\d\\d-[\\w-]+");
     private static final Pattern BELONGS = Pattern.compile("^Belongs to: Chapter (\\d+)\\b");
     private static final Pattern CHAPTER_ANCHOR = Pattern.compile("^\\[#ch(\\d+)\\]");
-    private static final Pattern INCLUDE = Pattern.compile("^include::([^\\[{]+)\\[");
+    private static final Pattern INCLUDE = Pattern.compile("^include::([^\\[]+)\\[");
+    private static final String EXERCISES_DIR = "{exercises-dir}/";
     /** A link to an exercise page, as a cross-reference or as a plain link to the rendered page. */
     private static final Pattern LINK =
             Pattern.compile("(?:xref|link):((?:\\.\\./)*exercises/[\\w.-]+?)\\.(?:adoc|html)[#\\[]");
@@ -103,9 +105,12 @@ final class ExerciseCheck {
         for (int i = 0; i < lines.size(); i++) {
             Matcher inc = INCLUDE.matcher(lines.get(i));
             if (!inc.find()) continue;
-            Path included = page.getParent().resolve(inc.group(1)).normalize();
-            if (included.equals(readme) && Files.exists(readme)) showsReadme = true;
-            if (included.getFileName().toString().equals("hints.adoc")) {
+            String target = inc.group(1);
+            if (target.startsWith(EXERCISES_DIR)) {
+                Path included = exercises.resolve(target.substring(EXERCISES_DIR.length())).normalize();
+                if (included.equals(readme) && Files.exists(readme)) showsReadme = true;
+            }
+            if (target.equals("hints.adoc") || target.endsWith("/hints.adoc")) {
                 failures.add(name(book, page) + ":" + (i + 1)
                         + ": includes the hints, which the grader reveals one at a time");
             }
