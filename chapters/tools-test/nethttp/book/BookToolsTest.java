@@ -85,6 +85,94 @@ class BookToolsTest {
         assertTrue(failures.get(2).contains("missing page ch09-z.adoc"));
     }
 
+    /** Two exercises, of chapters 2 and 5, each with the page that shows it; chapter 2 links both. */
+    private Path exercises() throws IOException {
+        library();
+        Path exercises = dir.resolve("exercises");
+        write(exercises.resolve("01-keys/README.adoc"), "= Exercise 01: Keys", "", "Belongs to: Chapter 5, reading.");
+        write(exercises.resolve("01-keys/hints.adoc"), "= Hints for exercise 01");
+        write(exercises.resolve("02-paths/README.adoc"), "= Exercise 02: Paths", "", "Belongs to: Chapter 2, the mux.");
+        write(book.resolve("exercises/01-keys.adoc"), "include::{exercises-dir}/01-keys/README.adoc[]", "",
+                "[#where]", "== Where", "Back to xref:../ch05-y.adoc#ch5-exercise[chapter 5].");
+        write(book.resolve("exercises/02-paths.adoc"), "include::{exercises-dir}/02-paths/README.adoc[]");
+        write(book.resolve("ch02-x.adoc"), "[#ch2]", "= Chapter 2: X", "", "[#ch2-exercise]", "== Exercise",
+                "See xref:exercises/02-paths.adoc[Exercise 02] and link:exercises/01-keys.html[Exercise 01].");
+        write(book.resolve("ch05-y.adoc"), "[#ch5]", "= Chapter 5: Y", "", "[#ch5-exercise]", "== Exercise",
+                "See xref:exercises/01-keys.adoc#where[Exercise 01].");
+        return exercises;
+    }
+
+    private List<Path> pages() {
+        List<Path> pages = new ArrayList<>(Tags.chapters(book));
+        pages.addAll(ExerciseCheck.exercisePages(book));
+        return pages;
+    }
+
+    @Test
+    void exercisesLinkedFromTheirChaptersPass() throws IOException {
+        Path exercises = exercises();
+        assertEquals(List.of(), ExerciseCheck.check(book, exercises, pages()));
+        assertEquals(List.of(), XrefCheck.check(book, pages()));
+    }
+
+    @Test
+    void aLinkToAnExercisePageThatDoesNotExistFails() throws IOException {
+        Path exercises = exercises();
+        write(book.resolve("ch05-y.adoc"), "[#ch5]", "= Chapter 5: Y", "", "[#ch5-exercise]", "== Exercise",
+                "See xref:exercises/01-keys.adoc[Exercise 01], xref:exercises/09-none.adoc[Exercise 09]",
+                "and link:exercises/08-gone.html[Exercise 08].");
+        List<String> failures = ExerciseCheck.check(book, exercises, pages());
+        assertEquals(2, failures.size(), failures.toString());
+        assertTrue(failures.get(0).contains("ch05-y.adoc:6: link to missing exercise page exercises/09-none"),
+                failures.get(0));
+        assertTrue(failures.get(1).contains("ch05-y.adoc:7: link to missing exercise page exercises/08-gone"),
+                failures.get(1));
+    }
+
+    @Test
+    void anExerciseThatItsChapterDoesNotLinkFails() throws IOException {
+        Path exercises = exercises();
+        // Chapter 2 still links exercise 01, but 01 belongs to chapter 5.
+        write(book.resolve("ch05-y.adoc"), "[#ch5]", "= Chapter 5: Y", "", "[#ch5-exercise]", "== Exercise");
+        List<String> failures = ExerciseCheck.check(book, exercises, pages());
+        assertEquals(List.of("exercise 01-keys is not linked from chapter 5 (ch05-y.adoc), where its README says it belongs"),
+                failures);
+    }
+
+    @Test
+    void anExerciseOfAChapterTheBookDoesNotHaveFails() throws IOException {
+        Path exercises = exercises();
+        write(exercises.resolve("03-later/README.adoc"), "= Exercise 03: Later", "", "Belongs to: Chapter 9, the client.");
+        write(exercises.resolve("04-lost/README.adoc"), "= Exercise 04: Lost");
+        List<String> failures = ExerciseCheck.check(book, exercises, pages());
+        assertEquals(List.of(
+                "exercises/03-later/README.adoc belongs to chapter 9, which the book does not have",
+                "exercises/04-lost/README.adoc names no chapter (\"Belongs to: Chapter N\")"), failures);
+    }
+
+    @Test
+    void anExercisePageShowsItsOwnInstructionsAndNotTheHints() throws IOException {
+        Path exercises = exercises();
+        write(book.resolve("exercises/01-keys.adoc"), "include::{exercises-dir}/01-keys/README.adoc[]",
+                "include::{exercises-dir}/01-keys/hints.adoc[]");
+        write(book.resolve("exercises/02-paths.adoc"), "include::{exercises-dir}/01-keys/README.adoc[]");
+        List<String> failures = ExerciseCheck.check(book, exercises, pages());
+        assertEquals(List.of(
+                "exercises/01-keys.adoc:2: includes the hints, which the grader reveals one at a time",
+                "exercises/02-paths.adoc shows no exercise: it does not include exercises/02-paths/README.adoc"),
+                failures);
+    }
+
+    @Test
+    void anExercisePageLinksBackFromItsOwnFolder() throws IOException {
+        exercises();
+        write(book.resolve("exercises/02-paths.adoc"), "include::{exercises-dir}/02-paths/README.adoc[]",
+                "Back to xref:../ch02-x.adoc#ch2-exercise[chapter 2], not xref:ch02-x.adoc#ch2-exercise[this].");
+        List<String> failures = XrefCheck.check(book, pages());
+        assertEquals(1, failures.size(), failures.toString());
+        assertTrue(failures.get(0).contains("02-paths.adoc:2: xref to missing page ch02-x.adoc"), failures.get(0));
+    }
+
     @Test
     void theIndexNamesEachAnnotatedDeclarationAndTheSectionQuotingIt() throws IOException {
         library();

@@ -53,6 +53,16 @@ final class Tags {
         }
     }
 
+    /**
+     * The folder a page's relative links start from: the book's {@code exercises} folder for an
+     * exercise page, the book's folder for everything else (the chapters, and the generated files
+     * that pages at the top include, wherever the build writes them).
+     */
+    static Path baseOf(Path book, Path page) {
+        Path exercisePages = book.resolve("exercises");
+        return page.startsWith(exercisePages) ? exercisePages : book;
+    }
+
     static List<String> lines(Path file) {
         try {
             return Files.readAllLines(file);

@@ -26,8 +26,10 @@ final class XrefCheck {
     private static final Pattern XREF = Pattern.compile("xref:([\\w./-]*?)(?:#([\\w-]+))?\\[");
 
     /**
-     * Checks the references in {@code pages} (the book's own files and generated ones). A page's
-     * anchors include those of the pages it includes, as the single-page book includes all.
+     * Checks the references in {@code pages} (the book's own files, its exercise pages and
+     * generated files). A page's anchors include those of the pages it includes, as the
+     * single-page book includes all. A target page is found from the folder of the page that
+     * names it, or from the book's folder for a generated file.
      */
     static List<String> check(Path book, List<Path> pages) {
         List<String> failures = new ArrayList<>();
@@ -48,7 +50,7 @@ final class XrefCheck {
                     String id = x.group(2);
                     Set<String> there = here;
                     if (!target.isEmpty()) {
-                        Path file = book.resolve(target);
+                        Path file = Tags.baseOf(book, page).resolve(target).normalize();
                         if (!target.endsWith(".adoc") || !Files.exists(file)) {
                             failures.add(where + "xref to missing page " + target);
                             continue;
