@@ -15,6 +15,7 @@ import nethttp.core.ConnState;
 import nethttp.visualizer.model.Explanation;
 import nethttp.visualizer.model.Lanes;
 import nethttp.visualizer.model.Model;
+import nethttp.visualizer.model.Note;
 import nethttp.visualizer.model.WireBytes;
 
 /**
@@ -34,6 +35,7 @@ final class LanesView extends Region {
     static final Color CLOSED = Color.web("#9e9e9e");
     static final Color RUNNING = Color.web("#2e7d32");
     static final Color PARKED = Color.web("#b0bec5");
+    static final Color NOTE = Color.web("#6a1b9a");
     private static final Color TO_SERVER = Color.web("#1565c0");
     private static final Color TO_CLIENT = Color.web("#c62828");
 
@@ -138,6 +140,13 @@ final class LanesView extends Region {
             g.setStroke(Color.web("#b0bec5"));
             g.strokeLine(x, RULER - 5, x, RULER);
             g.fillText(Integer.toString(i), x, RULER / 2 - 2);
+        }
+        g.setFill(NOTE);
+        for (int i = 0; i < Math.min(position, n); i++) {
+            if (model.get(i) instanceof Note) {
+                double x = xOf(i);
+                g.fillPolygon(new double[] {x - 4, x + 4, x}, new double[] {RULER - 7, RULER - 7, RULER}, 3);
+            }
         }
         g.setTextAlign(TextAlignment.LEFT);
     }

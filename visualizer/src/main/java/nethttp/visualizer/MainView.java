@@ -69,7 +69,7 @@ final class MainView {
     final Button pause = button("pause", "Pause", "Stops playback");
     final Button stepBack = button("stepBack", "◀ Step", "One happening back");
     final Button stepForward = button("stepForward", "Step ▶", "One happening forward");
-    final Button toStart = button("toStart", "⏮", "Back to the start");
+    final Button toStart = button("toStart", "|◀ Start", "Back to the start");
     final Slider speed = new Slider(0, Math.log10(MAX_SPEED), 1);
     final Label speedLabel = new Label();
     final ComboBox<BreakOn> breakOn = new ComboBox<>(FXCollections.observableArrayList(BreakOn.values()));
@@ -191,6 +191,7 @@ final class MainView {
         explain.setWrapText(true);
         explain.setEditable(false);
         explain.setPrefRowCount(9);
+        explain.setMinHeight(160);
         explain.setText("Click a lane, a state or a line of the log to have it explained.");
         now.setId("now");
         wire.setId("wire");
@@ -258,7 +259,7 @@ final class MainView {
             Label l = new Label((String) it[0], r);
             box.getChildren().add(l);
         }
-        box.getChildren().add(new Label("▲ bytes to server  ▼ bytes to client"));
+        box.getChildren().add(new Label("▲ bytes to server  ▼ bytes to client  ▼ (ruler) scenario note"));
         return box;
     }
 
