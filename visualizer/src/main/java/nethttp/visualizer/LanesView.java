@@ -45,6 +45,8 @@ final class LanesView extends Region {
     private Model model;
     private int position;
     private int highlightedIndex = -1;
+    private boolean timeScale;
+    private long t0, t1;
 
     LanesView(Consumer<Explanation> onExplain) {
         this.onExplain = onExplain;
@@ -57,8 +59,18 @@ final class LanesView extends Region {
         setMinSize(300, 200);
     }
 
+    /** Spaces happenings by their time rather than one step each. */
+    void setTimeScale(boolean on) {
+        timeScale = on;
+        draw();
+    }
+
     void show(Model model, int position) {
         this.model = model;
+        if (model.size() > 0) {
+            t0 = model.startNanos();
+            t1 = Math.max(t0 + 1, model.get(model.size() - 1).nanos());
+        }
         this.position = position;
         this.highlightedIndex = position - 1;
         draw();
@@ -82,10 +94,23 @@ final class LanesView extends Region {
         return (int) Math.max(1, (canvas.getHeight() - RULER) / ROW);
     }
 
-    /** The x of the left edge of happening {@code index} (or of position {@code index}). */
+    /**
+     * The x of the left edge of happening {@code index}, or of position {@code index}: by steps,
+     * or on the time scale at the moment of the last happening applied there.
+     */
     double xOf(int index) {
+        double width = canvas.getWidth() - GUTTER - 8;
+        if (timeScale && model != null && model.size() > 0) {
+            long t = model.get(Math.min(index, model.size() - 1)).nanos();
+            return GUTTER + Math.max(0, Math.min(1, (t - t0) / (double) (t1 - t0))) * width;
+        }
         double span = Math.max(1, model == null ? 1 : model.size());
-        return GUTTER + index * (canvas.getWidth() - GUTTER - 8) / span;
+        return GUTTER + index * width / span;
+    }
+
+    /** The position the cursor stands for, on the current scale. */
+    private double cursorX() {
+        return timeScale ? xOf(Math.max(0, position - 1)) : xOf(position);
     }
 
     /** The y of the middle of the lane with {@code label}, or -1 when it is not in view. */
@@ -118,7 +143,7 @@ final class LanesView extends Region {
         for (int r = 0; r < rows && first + r < lanes.size(); r++) {
             drawLane(g, lanes.get(first + r), RULER + r * ROW, w);
         }
-        double cx = xOf(position);
+        double cx = cursorX();
         g.setStroke(Color.web("#d32f2f"));
         g.setLineWidth(1.5);
         g.strokeLine(cx, RULER - 6, cx, h);
@@ -133,13 +158,23 @@ final class LanesView extends Region {
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText("step " + position + " / " + model.size(), 6, RULER / 2);
         int n = model.size();
-        int every = niceStep(n, (w - GUTTER) / 60);
         g.setTextAlign(TextAlignment.CENTER);
-        for (int i = 0; i <= n; i += every) {
-            double x = xOf(i);
-            g.setStroke(Color.web("#b0bec5"));
-            g.strokeLine(x, RULER - 5, x, RULER);
-            g.fillText(Integer.toString(i), x, RULER / 2 - 2);
+        g.setStroke(Color.web("#b0bec5"));
+        if (timeScale) {
+            double ms = (t1 - t0) / 1e6;
+            int every = niceStep((int) Math.ceil(ms), (w - GUTTER) / 70);
+            for (int t = 0; t <= ms; t += every) {
+                double x = GUTTER + t / ms * (w - GUTTER - 8);
+                g.strokeLine(x, RULER - 5, x, RULER);
+                g.fillText(t + " ms", x, RULER / 2 - 2);
+            }
+        } else {
+            int every = niceStep(n, (w - GUTTER) / 60);
+            for (int i = 0; i <= n; i += every) {
+                double x = xOf(i);
+                g.strokeLine(x, RULER - 5, x, RULER);
+                g.fillText(Integer.toString(i), x, RULER / 2 - 2);
+            }
         }
         g.setFill(NOTE);
         for (int i = 0; i < Math.min(position, n); i++) {
@@ -172,7 +207,7 @@ final class LanesView extends Region {
             Lanes.Change c = changes.get(i);
             if (c.index() >= position) break;
             int end = i + 1 < changes.size() && changes.get(i + 1).index() < position ? changes.get(i + 1).index() : position;
-            double x0 = xOf(c.index()), x1 = Math.max(x0 + 2, xOf(end));
+            double x0 = xOf(c.index()), x1 = Math.max(x0 + 2, end == position ? cursorX() : xOf(end));
             Color fill = colourOf(conn, c.state());
             if (fill == null) continue;
             boolean terminal = conn && (c.state().equals("closed") || c.state().equals("hijacked"));
@@ -226,13 +261,24 @@ final class LanesView extends Region {
         };
     }
 
+    /** The position whose drawing covers {@code x}: the first happening drawn right of it. */
+    private int indexAt(double x) {
+        int lo = 0, hi = model.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (xOf(mid) < x) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
     private void explainAt(double x, double y) {
         if (model == null || y < RULER) return;
         List<Lanes.Lane> lanes = lanes();
         int row = (int) ((y - RULER) / ROW) + (int) scroll.getValue();
         if (row >= lanes.size()) return;
         Lanes.Lane lane = lanes.get(row);
-        int at = x < GUTTER ? position : (int) Math.ceil((x - GUTTER) * Math.max(1, model.size()) / (canvas.getWidth() - GUTTER - 8));
+        int at = x < GUTTER ? position : indexAt(x);
         Lanes.Change c = lane.changeAt(Math.min(Math.max(at, 1), position));
         if (c == null) c = lane.changeAt(position);
         if (c == null) return;

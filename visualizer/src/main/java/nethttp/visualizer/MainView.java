@@ -76,6 +76,7 @@ final class MainView {
     final TextField jumpField = new TextField();
     final Button jump = button("jump", "Jump", "Jumps to the step typed on the left");
     final Slider timeline = new Slider(0, 0, 0);
+    final javafx.scene.control.CheckBox timeScale = new javafx.scene.control.CheckBox("Time scale");
     final Label position = new Label();
     final Label status = new Label();
     final Label description = new Label();
@@ -179,7 +180,10 @@ final class MainView {
         });
         position.setId("position");
         position.setMinWidth(260);
-        HBox timeRow = new HBox(8, new Label("Timeline"), timeline, position);
+        timeScale.setId("timeScale");
+        timeScale.setTooltip(new javafx.scene.control.Tooltip("Space the lanes by time instead of one step per happening"));
+        timeScale.selectedProperty().addListener((o, a, on) -> lanes.setTimeScale(on));
+        HBox timeRow = new HBox(8, new Label("Timeline"), timeline, position, timeScale);
         HBox.setHgrow(timeline, Priority.ALWAYS);
         timeRow.setAlignment(Pos.CENTER_LEFT);
         timeRow.setPadding(new Insets(4, 8, 4, 8));
@@ -245,8 +249,8 @@ final class MainView {
         return r;
     }
 
-    private HBox legend() {
-        HBox box = new HBox(10);
+    private javafx.scene.layout.FlowPane legend() {
+        javafx.scene.layout.FlowPane box = new javafx.scene.layout.FlowPane(10, 2);
         box.setPadding(new Insets(4, 8, 4, 8));
         box.setAlignment(Pos.CENTER_LEFT);
         Object[][] items = {
@@ -259,7 +263,10 @@ final class MainView {
             Label l = new Label((String) it[0], r);
             box.getChildren().add(l);
         }
-        box.getChildren().add(new Label("▲ bytes to server  ▼ bytes to client  ▼ (ruler) scenario note"));
+        box.getChildren().add(new Label("▲ bytes to server  ▼ bytes to client  ▼ on the ruler: a note"));
+        box.getChildren().forEach(n -> ((Label) n).setMinWidth(Region.USE_PREF_SIZE));
+        box.setMinWidth(0);
+        box.setPrefWidth(0); // wrap within the lanes' width instead of widening them
         return box;
     }
 

@@ -66,7 +66,7 @@ public class VisualizerApp extends Application {
                 onFx(() -> {
                     Model m = Model.of(rec);
                     view.setModel(m, telling(m));
-                    view.explain(nethttp.visualizer.model.Explanation.of(m.get(Math.max(0, telling(m) - 1))));
+                    view.explain(nethttp.visualizer.model.Explanation.of(m.get(lastLibraryEvent(m, telling(m)))));
                     view.status.setText("Screenshot of " + s.title());
                 });
                 onFx(() -> {
@@ -86,6 +86,12 @@ public class VisualizerApp extends Application {
     /** Three quarters into the recording: far enough to show the scenario's point, with life left in it. */
     static int telling(Model m) {
         return m.size() * 3 / 4;
+    }
+
+    /** The index of the last event of the library before {@code position}, for the explanation panel. */
+    private static int lastLibraryEvent(Model m, int position) {
+        for (int i = position - 1; i > 0; i--) if (m.get(i) instanceof nethttp.visualizer.model.LibraryEvent) return i;
+        return 0;
     }
 
     private static void onFx(Runnable r) throws InterruptedException {
