@@ -219,6 +219,27 @@ class MainViewTest {
     }
 
     @Test
+    void twoHundredConnectionsAndTenThousandStepsCanBeScrubbedAndPlayed(FxRobot robot) throws Exception {
+        Model big = Model.of(nethttp.visualizer.model.Synthetic.servers(200, 4));
+        robot.interact(() -> view.setModel(big, 0));
+        Slider timeline = robot.lookup("#timeline").queryAs(Slider.class);
+        for (int p : new int[] {9_000, 123, big.size(), 4_444}) {
+            robot.interact(() -> timeline.setValue(p));
+            assertEquals(p, view.position());
+        }
+        assertEquals(200, items(robot, "#now").stream().filter(l -> l.startsWith("conn ")).count());
+        robot.moveTo("#lanes").scroll(20, javafx.geometry.VerticalDirection.DOWN);
+        Slider speed = robot.lookup("#speed").queryAs(Slider.class);
+        robot.interact(() -> {
+            speed.setValue(speed.getMax());
+            view.breakOn.setValue(BreakOn.CONN_IDLE);
+        });
+        robot.clickOn("#play");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !view.isPlaying());
+        assertTrue(BreakOn.CONN_IDLE.matches(big.get(view.position() - 1)));
+    }
+
+    @Test
     void theExportIsWrittenToAFile(FxRobot robot, @TempDir Path dir) throws Exception {
         Path file = dir.resolve("t.json");
         robot.interact(() -> view.exportTrace(file));

@@ -9,14 +9,14 @@ import nethttp.event.ThreadEvent;
 import nethttp.event.ThreadRole;
 
 /** Recordings made up in code, the same every time. */
-final class Synthetic {
+public final class Synthetic {
     private Synthetic() {}
 
     /**
      * {@code conns} connections, each with a conn-serve thread serving {@code requests} requests
      * with a background read each, interleaved round-robin, so that many lanes change at once.
      */
-    static Recording servers(int conns, int requests) {
+    public static Recording servers(int conns, int requests) {
         List<Happening> out = new ArrayList<>();
         long[] t = {1_000};
         java.util.function.Consumer<nethttp.event.Event> add = e -> out.add(new LibraryEvent(e));
