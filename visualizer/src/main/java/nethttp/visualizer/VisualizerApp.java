@@ -23,7 +23,7 @@ import nethttp.visualizer.scenario.Scenarios;
  *
  * <p>Options: {@code --scenario ID} runs that scenario at start; {@code --open FILE} opens a
  * recording; {@code --screenshot DIR} runs every scenario, writes a PNG of the window for each
- * into {@code DIR}, and exits.
+ * into {@code DIR}, and exits; {@code --time-scale} starts with the lanes spaced by time.
  */
 public class VisualizerApp extends Application {
     static final double WIDTH = 1400, HEIGHT = 880;
@@ -39,6 +39,7 @@ public class VisualizerApp extends Application {
         String shots = option(args, "--screenshot");
         String open = option(args, "--open");
         String scenario = option(args, "--scenario");
+        if (args.contains("--time-scale")) view.timeScale.setSelected(true);
         if (shots != null) {
             Thread.ofVirtual().start(() -> screenshots(view, scene, Path.of(shots)));
         } else if (open != null) {

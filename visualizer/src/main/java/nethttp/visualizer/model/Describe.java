@@ -1,6 +1,5 @@
 package nethttp.visualizer.model;
 
-import nethttp.event.Event;
 import nethttp.event.ExchangeEvent;
 import nethttp.event.ThreadRole;
 import nethttp.event.TraceFormat;
@@ -49,6 +48,6 @@ public final class Describe {
 
     /** The connection an event concerns, 0 for none; wire bytes and notes name none. */
     public static long connOf(Happening h) {
-        return h instanceof LibraryEvent le ? ((Event) le.event()).conn() : 0;
+        return h instanceof LibraryEvent le ? le.event().conn() : 0;
     }
 }

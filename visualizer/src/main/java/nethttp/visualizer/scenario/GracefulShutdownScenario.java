@@ -54,7 +54,7 @@ final class GracefulShutdownScenario implements Scenario {
             b.awaitClose(2000);
             shutdown.join(Duration.ofSeconds(6));
             try (RawClient late = run.connect("client D")) {
-                run.note("client D connected after the shutdown?");
+                run.note(late.name() + " could still connect after the shutdown");
             } catch (IOException refused) {
                 run.note("client D cannot connect: the listener is closed (" + refused.getMessage() + ")");
             }
