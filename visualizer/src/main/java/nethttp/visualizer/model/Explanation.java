@@ -22,12 +22,15 @@ public record Explanation(String title, String text, Chapter chapter) {
     public static Explanation of(ConnState s) {
         return switch (s) {
             case NEW -> new Explanation("Connection state: new",
-                    "The accept loop has just handed the socket to a conn-serve thread. No byte of a request has"
-                            + " arrived yet. A connection that stays new for 5 seconds counts as idle during a shutdown.",
+                    "The accept loop has handed the socket to a conn-serve thread, and no request has been read"
+                            + " yet. The state turns active only when readRequest returns, so a request head that"
+                            + " trickles in keeps its connection new. A connection that stays new for 5 seconds"
+                            + " counts as idle during a shutdown.",
                     Chapter.CONN_SERVE);
             case ACTIVE -> new Explanation("Connection state: active",
-                    "At least one byte of a request has arrived: the request is being read, or its handler runs."
-                            + " A graceful shutdown waits for active connections to finish.",
+                    "readRequest has returned after reading at least one byte: the handler runs, or the server"
+                            + " answers a request it could not read. A graceful shutdown waits for active connections"
+                            + " to finish.",
                     Chapter.CONN_SERVE);
             case IDLE -> new Explanation("Connection state: idle",
                     "The response is complete and the connection is kept alive, waiting for the next request"

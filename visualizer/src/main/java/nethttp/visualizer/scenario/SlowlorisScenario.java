@@ -23,7 +23,8 @@ final class SlowlorisScenario implements Scenario {
     public String description() {
         return "The server has ReadHeaderTimeout = 800 ms. Client S sends a request head one byte every 100 ms and"
                 + " never finishes it; client B sends a normal request meanwhile and is served. When the deadline"
-                + " passes, conn-serve's read fails and the server closes S's connection without a reply.";
+                + " passes, conn-serve's read fails and the server closes S's connection without a reply. S's"
+                + " connection stays new while it trickles: it turns active only when readRequest returns.";
     }
 
     @Override
