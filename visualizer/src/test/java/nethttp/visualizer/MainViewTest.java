@@ -165,6 +165,25 @@ class MainViewTest {
     }
 
     @Test
+    void theTimeScaleSpacesTheLanesByTime(FxRobot robot) {
+        int idle = firstIdle();
+        int nextActive = idle + 1;
+        while (!BreakOn.CONN_ACTIVE.matches(keepAlive.happenings().get(nextActive))) nextActive++;
+        int at = nextActive;
+        robot.interact(() -> view.seek(at));
+        LanesView lanes = view.lanes;
+        double bySteps = lanes.xOf(idle);
+        robot.clickOn("#timeScale");
+        double byTime = lanes.xOf(idle);
+        assertTrue(Math.abs(bySteps - byTime) > 1, bySteps + " vs " + byTime);
+        // The idle span lasts the client's pause: it runs from the idle event to the cursor.
+        WritableImage[] shot = new WritableImage[1];
+        robot.interact(() -> shot[0] = lanes.canvas().snapshot(null, null));
+        double mid = (byTime + lanes.xOf(at - 1)) / 2;
+        assertEquals(LanesView.IDLE, shot[0].getPixelReader().getColor((int) mid, (int) lanes.yOf("conn 1")));
+    }
+
+    @Test
     void clickingALaneExplainsItAndNamesTheChapter(FxRobot robot) {
         robot.interact(() -> view.seek(firstIdle() + 1));
         LanesView lanes = view.lanes;
