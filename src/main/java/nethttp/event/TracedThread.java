@@ -30,15 +30,18 @@ public final class TracedThread {
     // tag::traced-thread-start[]
     public static Thread start(EventBus bus, ThreadRole role, long conn, String name, Consumer<TracedThread> body) {
         TracedThread t = new TracedThread(bus, role, conn);
-        return Thread.ofVirtual().name(name).start(() -> {
-            t.threadId = Thread.currentThread().threadId();
-            t.emit(ThreadEvent.Kind.STARTED, "");
+        Thread thread = Thread.ofVirtual().name(name).unstarted(() -> {
             try {
                 body.accept(t);
             } finally {
                 t.emit(ThreadEvent.Kind.ENDED, "");
             }
         });
+        // Reported by the starting thread, so STARTED comes before anything the new thread does.
+        t.threadId = thread.threadId();
+        t.emit(ThreadEvent.Kind.STARTED, "");
+        thread.start();
+        return thread;
     }
     // end::traced-thread-start[]
 

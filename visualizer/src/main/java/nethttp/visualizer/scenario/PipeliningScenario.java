@@ -1,0 +1,37 @@
+package nethttp.visualizer.scenario;
+
+/** Two requests in one write; the background read watches the socket while the first is served. */
+final class PipeliningScenario implements Scenario {
+    @Override
+    public String id() {
+        return "pipelining";
+    }
+
+    @Override
+    public String title() {
+        return "Pipelined requests and the background read";
+    }
+
+    @Override
+    public String description() {
+        return "Client A writes two requests in one write. While the slow handler of the first runs, a"
+                + " background-read thread is parked on the socket; the second request is already buffered and is"
+                + " served next without a socket read. A third request, sent later, is the byte the background"
+                + " read was waiting for.";
+    }
+
+    @Override
+    public void play(ScenarioRun run) throws Exception {
+        try (RawClient a = run.connect("client A")) {
+            run.note("client A writes two requests in one write: GET /slow and GET /echo");
+            a.send(RawClient.get("/slow?delay=300") + RawClient.get("/echo?second=1"));
+            a.readResponse();
+            a.readResponse();
+            Thread.sleep(100); // a pause, so the parked background read can be seen
+            run.note("client A sends a third request, with Connection: close");
+            a.send(RawClient.get("/echo?third=1", "Connection: close"));
+            a.readResponse();
+            a.awaitClose(2000);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package nethttp.visualizer.scenario;
+
+import java.util.function.Consumer;
+import nethttp.visualizer.model.Happening;
+import nethttp.visualizer.model.Recording;
+
+/**
+ * A story the visualizer can play: it configures the embedded server, drives its own clients
+ * against it, and narrates with notes. The run is recorded; the app then replays it.
+ *
+ * <p>New scenarios (the client's: connection reuse in the Transport, the getConn race,
+ * MaxConnsPerHost queueing) implement this and join {@link Scenarios#ALL}.
+ */
+public interface Scenario {
+    /** A short, stable name, used in files and on the command line: {@code keep-alive}. */
+    String id();
+
+    /** The name shown in the scenario list. */
+    String title();
+
+    /** Two or three sentences on what to watch for. */
+    String description();
+
+    /** Plays the scenario against {@code run}'s server; returns when its clients are done. */
+    void play(ScenarioRun run) throws Exception;
+
+    /**
+     * Runs the scenario from start to end, handing each happening to {@code live} as it is
+     * recorded.
+     */
+    default Recording record(Consumer<Happening> live) throws Exception {
+        ScenarioRun run = new ScenarioRun(live);
+        run.start(ScenarioRoutes.handler());
+        Exception failure = null;
+        try {
+            play(run);
+        } catch (Exception e) {
+            failure = e;
+            run.note("scenario failed: " + e);
+        }
+        Recording rec = run.finish(id()); // shuts the server down, also after a failure
+        if (failure != null) throw failure;
+        return rec;
+    }
+}

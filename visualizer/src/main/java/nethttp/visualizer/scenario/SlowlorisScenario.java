@@ -1,0 +1,50 @@
+package nethttp.visualizer.scenario;
+
+import java.time.Duration;
+
+/**
+ * A slowloris client trickles its request head one byte at a time; ReadHeaderTimeout closes its
+ * connection, while a well-behaved client is served meanwhile.
+ */
+final class SlowlorisScenario implements Scenario {
+    static final Duration READ_HEADER_TIMEOUT = Duration.ofMillis(800);
+
+    @Override
+    public String id() {
+        return "slowloris";
+    }
+
+    @Override
+    public String title() {
+        return "Slowloris vs ReadHeaderTimeout";
+    }
+
+    @Override
+    public String description() {
+        return "The server has ReadHeaderTimeout = 800 ms. Client S sends a request head one byte every 100 ms and"
+                + " never finishes it; client B sends a normal request meanwhile and is served. When the deadline"
+                + " passes, conn-serve's read fails and the server closes S's connection without a reply. S's"
+                + " connection stays new while it trickles: it turns active only when readRequest returns.";
+    }
+
+    @Override
+    public void play(ScenarioRun run) throws Exception {
+        run.server.readHeaderTimeout = READ_HEADER_TIMEOUT;
+        try (RawClient s = run.connect("client S"); RawClient b = run.connect("client B")) {
+            run.note("client S starts a request head and trickles it, one byte at a time");
+            s.send("GET / HTTP/1.1\r\nHost: localhost\r\n");
+            String trickle = "X-Slow: 0123456789abcdefghijklmnopqrstuvwxyz";
+            boolean closed = false;
+            for (int i = 0; i < trickle.length() && !closed; i++) {
+                s.send(trickle.substring(i, i + 1));
+                if (i == 2) {
+                    run.note("client B sends a complete request meanwhile");
+                    b.send(RawClient.get("/", "Connection: close"));
+                    b.readResponse();
+                }
+                closed = s.awaitClose(100); // the pace of the trickle; returns early on close
+            }
+            run.note(closed ? "the server closed client S's connection: ReadHeaderTimeout" : "client S gave up");
+        }
+    }
+}

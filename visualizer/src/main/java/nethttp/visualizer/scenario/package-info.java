@@ -1,0 +1,11 @@
+/**
+ * Scenarios: short stories played against an embedded server on 127.0.0.1 by small clients on
+ * raw sockets, each showing one behaviour of the server (keep-alive, ReadHeaderTimeout,
+ * Expect: 100-continue, pipelining, graceful shutdown, a failing handler).
+ *
+ * <p>Each client reads with a timeout and each run waits for the server's events rather than for
+ * guessed delays, so a scenario always ends. Chapters 4, 7 and 10 ("The conn.serve loop and the
+ * connection states", "Writing the response", "Timeouts, shutdown and hardening") tell what they
+ * show.
+ */
+package nethttp.visualizer.scenario;
