@@ -66,6 +66,7 @@ final class ConnsPerHost {
      * A connection to {@code key} is gone (or its dial failed): its permission goes to the oldest
      * request still waiting, or the count drops.
      */
+    // tag::conns-per-host-release[]
     @Mirrors(file = "net/http/transport.go", func = "Transport.decConnsPerHost")
     void release(ConnectMethodKey key, int max) {
         if (max <= 0) return;
@@ -86,6 +87,7 @@ final class ConnsPerHost {
             mu.unlock();
         }
     }
+    // end::conns-per-host-release[]
 
     /** The number of counted connections to {@code key}. */
     int count(ConnectMethodKey key) {

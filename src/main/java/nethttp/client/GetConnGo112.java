@@ -52,6 +52,7 @@ final class GetConnGo112 {
         /** Set when getConn returns: only then does the waiter leave the queues for good. */
         private volatile boolean finished;
 
+        // tag::go112-settle[]
         boolean trySettle(Outcome o) {
             mu.lock();
             try {
@@ -65,6 +66,7 @@ final class GetConnGo112 {
             won.post(o);
             return true;
         }
+        // end::go112-settle[]
 
         /** Starts a new select with the same waiter: the MaxConnsPerHost phase ended with a slot. */
         void nextPhase() {
@@ -94,6 +96,7 @@ final class GetConnGo112 {
         }
     }
 
+    // tag::go112-idle-first[]
     @Mirrors(file = "net/http/transport.go", func = "Transport.getConn")
     static PersistConn getConn(Transport t, TransportRequest treq, ConnectMethodKey key) throws IOException {
         Context ctx = Transport.contextOf(treq.req);
@@ -110,7 +113,9 @@ final class GetConnGo112 {
         t.setReqCanceler(treq.cancelKey, err -> race.trySettle(new Canceled(err)));
         Signal.Registration onDone = ctx.done() == null ? () -> {} : ctx.done().onFire(() -> race.trySettle(new ContextDone()));
         t.idlePool.listen(key, race);
+        // end::go112-idle-first[]
         try {
+            // tag::go112-slot[]
             if (t.maxConnsPerHost > 0) {
                 race.acceptSlot = true;
                 if (!t.connsPerHost.acquireOrQueue(key, t.maxConnsPerHost, race)) {
@@ -138,7 +143,9 @@ final class GetConnGo112 {
             } else {
                 race.nextPhase();
             }
+            // end::go112-slot[]
 
+            // tag::go112-dial-race[]
             long id = t.nextConnId();
             TracedThread.start(t.events, ThreadRole.DIAL, id, "dial-" + id, self -> dial(t, ctx, key, id, trace, race));
 
@@ -161,6 +168,7 @@ final class GetConnGo112 {
                 case Canceled c -> throw connCanceled(c.err());
                 case Slot s -> throw new IllegalStateException("a second permission");
             }
+            // end::go112-dial-race[]
         } finally {
             race.finished = true;
             onDone.cancel();
@@ -174,6 +182,7 @@ final class GetConnGo112 {
         return pc;
     }
 
+    // tag::go112-pending-dial[]
     /** The dial goroutine: dials, then offers the result to the race; a loser parks its connection. */
     private static void dial(Transport t, Context ctx, ConnectMethodKey key, long id, RequestTrace trace, Race race) {
         PersistConn pc = null;
@@ -191,6 +200,7 @@ final class GetConnGo112 {
             t.decConnsPerHost(key);
         }
     }
+    // end::go112-pending-dial[]
 
     private static IOException connCanceled(IOException err) {
         if (err instanceof RequestCanceledException rc && !rc.whileWaitingForConnection()) {

@@ -24,6 +24,7 @@ final class GetConnGo113 {
 
     private record Canceled(IOException err) implements Wake {}
 
+    // tag::go113-queue[]
     @Mirrors(file = "net/http/transport.go", func = "Transport.getConn")
     static PersistConn getConn(Transport t, TransportRequest treq, ConnectMethodKey key) throws IOException {
         Context ctx = Transport.contextOf(treq.req);
@@ -50,6 +51,8 @@ final class GetConnGo113 {
 
             Wake first = wake.take();
             wake.close();
+            // end::go113-queue[]
+            // tag::go113-outcome[]
             switch (first) {
                 case Ready r -> {
                     PersistConn pc = w.pc();
@@ -75,6 +78,7 @@ final class GetConnGo113 {
                     throw failure;
                 }
             }
+            // end::go113-outcome[]
         } finally {
             onReady.cancel();
             onDone.cancel();
@@ -90,6 +94,7 @@ final class GetConnGo113 {
     }
 
     /** Dials for {@code w} now, or queues it for permission when the host is at {@code MaxConnsPerHost}. */
+    // tag::queue-for-dial[]
     @Mirrors(file = "net/http/transport.go", func = "Transport.queueForDial")
     static void queueForDial(Transport t, WantConn w) {
         if (t.connsPerHost.acquireOrQueue(w.key, t.maxConnsPerHost, w)) {
@@ -98,6 +103,7 @@ final class GetConnGo113 {
             w.trace.note(0, Kind.WAIT_FOR_SLOT, w.key.addr());
         }
     }
+    // end::queue-for-dial[]
 
     static void startDialConnFor(Transport t, WantConn w) {
         long id = t.nextConnId();
@@ -109,6 +115,7 @@ final class GetConnGo113 {
      * connection {@code w} no longer wants (an idle one reached it first, or it was canceled) goes
      * to the pool, where the oldest waiter gets it; a failed dial gives its permission back.
      */
+    // tag::dial-conn-for[]
     @Mirrors(file = "net/http/transport.go", func = "Transport.dialConnFor")
     static void dialConnFor(Transport t, WantConn w, long id) {
         PersistConn pc = null;
@@ -129,4 +136,5 @@ final class GetConnGo113 {
             t.decConnsPerHost(w.key);
         }
     }
+    // end::dial-conn-for[]
 }

@@ -58,6 +58,7 @@ final class IdlePool {
         PersistConn evicted = null;
         idleMu.lock();
         try {
+            // tag::try-put-idle-waiters[]
             ArrayDeque<Waiter> q = idleConnWait.get(pc.cacheKey);
             if (q != null) {
                 boolean done = false;
@@ -65,6 +66,7 @@ final class IdlePool {
                 if (q.isEmpty()) idleConnWait.remove(pc.cacheKey);
                 if (done) return null;
             }
+            // end::try-put-idle-waiters[]
             if (closeIdle) return ConnErrors.of(ConnErrors.CLOSE_IDLE);
             List<PersistConn> idles = idleConn.computeIfAbsent(pc.cacheKey, k -> new ArrayList<>());
             if (idles.size() >= t.maxIdleConnsPerHost()) {
@@ -95,6 +97,7 @@ final class IdlePool {
      * that is neither broken nor too old, or queue {@code w} for the next one to become idle.
      * Returns whether a connection was delivered now.
      */
+    // tag::queue-for-idle-conn[]
     @Mirrors(file = "net/http/transport.go", func = "Transport.queueForIdleConn")
     boolean queueForIdleConn(WantConn w) {
         if (t.disableKeepAlives) return false;
@@ -113,6 +116,7 @@ final class IdlePool {
             tooOld.forEach(PersistConn::closeConnIfStillIdle);
         }
     }
+    // end::queue-for-idle-conn[]
 
     /**
      * Go 1.12's first step: take the most recently used usable idle connection, or null. Nothing
@@ -171,6 +175,7 @@ final class IdlePool {
      * Go 1.12's receiving end of {@code idleConnCh}: while {@code w} waits, a connection that
      * becomes idle is handed to it (oldest listener first) instead of being pooled.
      */
+    // tag::listen[]
     void listen(ConnectMethodKey key, Waiter w) {
         idleMu.lock();
         try {
@@ -181,6 +186,7 @@ final class IdlePool {
             idleMu.unlock();
         }
     }
+    // end::listen[]
 
     /** {@code w} stopped listening. */
     void unlisten(ConnectMethodKey key, Waiter w) {

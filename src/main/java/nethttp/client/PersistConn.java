@@ -76,6 +76,7 @@ final class PersistConn {
         this.id = id;
     }
 
+    // tag::pc-start[]
     /** Wraps the socket in buffers and starts the two loops: the end of Go's {@code dialConn}. */
     void start() throws IOException {
         br = new BufioReader(new ConnInput(conn.getInputStream()), t.readBufferSize());
@@ -84,6 +85,7 @@ final class PersistConn {
         TracedThread.start(t.events, ThreadRole.READ_LOOP, id, "read-loop-" + id, this::readLoop);
         TracedThread.start(t.events, ThreadRole.WRITE_LOOP, id, "write-loop-" + id, this::writeLoop);
     }
+    // end::pc-start[]
 
     // ---- the caller's side ------------------------------------------------------------------
 
@@ -125,6 +127,7 @@ final class PersistConn {
             mu.unlock();
         }
         Request r = req.req;
+        // tag::request-gzip[]
         boolean requestedGzip = false;
         if (!t.disableCompression && r.header.get("Accept-Encoding").isEmpty() && r.header.get("Range").isEmpty()
                 && !"HEAD".equals(r.method)) {
@@ -133,12 +136,14 @@ final class PersistConn {
             requestedGzip = true;
             req.extraHeaders().set("Accept-Encoding", "gzip");
         }
+        // end::request-gzip[]
         Mailbox<Boolean> continueCh = null;
         if (r.protoAtLeast(1, 1) && r.body != null && expectsContinue(r)) continueCh = new Mailbox<>();
         if (t.disableKeepAlives && !wantsClose(r) && !isProtocolSwitchHeader(r)) {
             req.extraHeaders().set("Connection", "close");
         }
 
+        // tag::pc-round-trip-select[]
         Mailbox<RoundTripEvent> events = new Mailbox<>();
         Context ctx = Transport.contextOf(r);
         boolean ok = false;
@@ -187,6 +192,7 @@ final class PersistConn {
             onDone.cancel();
             if (!ok) t.setReqCanceler(req.cancelKey, null);
         }
+        // end::pc-round-trip-select[]
     }
 
     /**
@@ -215,6 +221,7 @@ final class PersistConn {
 
     // ---- the write loop -------------------------------------------------------------------------
 
+    // tag::write-loop[]
     @Mirrors(file = "net/http/transport.go", func = "persistConn.writeLoop")
     private void writeLoop(TracedThread self) {
         try {
@@ -238,6 +245,7 @@ final class PersistConn {
             writeLoopDone.fire();
         }
     }
+    // end::write-loop[]
 
     /** Writes one request and flushes; returns the error, if any. A body read error is recorded as the request's error. */
     private IOException write(WriteRequest wr, TracedThread self) {
@@ -367,6 +375,7 @@ final class PersistConn {
                     mu.unlock();
                 }
 
+                // tag::read-loop-no-body[]
                 boolean hasBody = !"HEAD".equals(rc.req().method) && resp.contentLength != 0;
                 if (resp.close || rc.req().close || resp.statusCode <= 199) alive = false;
 
@@ -384,7 +393,9 @@ final class PersistConn {
                     if (!rc.ch().handOff(new Answer(resp, null))) return;
                     continue;
                 }
+                // end::read-loop-no-body[]
 
+                // tag::read-loop-body[]
                 Mailbox<BodyEvent> waitForBodyRead = new Mailbox<>();
                 Signal bodyDecided = new Signal();
                 eofc = bodyDecided;
@@ -424,6 +435,7 @@ final class PersistConn {
                     }
                     case BodyConnClosed c -> alive = false;
                 }
+                // end::read-loop-body[]
             }
         } finally {
             if (eofc != null) eofc.fire(); // a reader waiting at the end must not wait forever
@@ -439,6 +451,7 @@ final class PersistConn {
         return why;
     }
 
+    // tag::wrap-body[]
     /** The caller's body: reports how reading ended to the read loop, which decides the connection's fate. */
     private BodyEOFSignal wrapBody(Response resp, Mailbox<BodyEvent> waitForBodyRead, Signal decided) {
         return new BodyEOFSignal(resp.body, err -> {
@@ -456,6 +469,7 @@ final class PersistConn {
             decided.await();
         });
     }
+    // end::wrap-body[]
 
     /**
      * Reads the response to {@code rc}, skipping up to five informational (1xx) responses; a

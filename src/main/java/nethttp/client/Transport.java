@@ -154,6 +154,7 @@ public final class Transport implements RoundTripper {
         }
         if (req.url.host.isEmpty()) throw closeBody(req, new ProtocolException("http: no Host in request URL"));
 
+        // tag::transport-round-trip-loop[]
         while (true) {
             if (ctx.isDone()) throw closeBody(req, ctx.err());
             TransportRequest treq = new TransportRequest(req, trace, origReq);
@@ -176,6 +177,7 @@ public final class Transport implements RoundTripper {
             resp.request = origReq;
             return resp;
         }
+        // end::transport-round-trip-loop[]
     }
 
     private PersistConn getConn(TransportRequest treq, ConnectMethodKey key) throws IOException {
@@ -230,6 +232,7 @@ public final class Transport implements RoundTripper {
         return pc;
     }
 
+    // tag::park-loser[]
     /** Offers {@code pc} for reuse, and closes it when it is not taken. */
     @Mirrors(file = "net/http/transport.go", func = "Transport.putOrCloseIdleConn")
     void putOrCloseIdleConn(PersistConn pc) {
@@ -247,6 +250,7 @@ public final class Transport implements RoundTripper {
             pc.close(why);
         }
     }
+    // end::park-loser[]
 
     boolean removeIdleConn(PersistConn pc) {
         return idlePool.removeIdleConn(pc);
@@ -398,6 +402,7 @@ public final class Transport implements RoundTripper {
         return c;
     }
 
+    // tag::should-retry[]
     /** Whether the request can be sent again after {@code err}. */
     @Mirrors(file = "net/http/transport.go", func = "persistConn.shouldRetryRequest")
     static boolean shouldRetryRequest(PersistConn pc, Request req, IOException err) {
@@ -407,6 +412,7 @@ public final class Transport implements RoundTripper {
         if (err instanceof ConnErrors.ReadFromServerException) return true;
         return err instanceof ServerClosedIdleException;
     }
+    // end::should-retry[]
 
     @Mirrors(file = "net/http/request.go", func = "Request.outgoingLength")
     private static long outgoingLength(Request req) {

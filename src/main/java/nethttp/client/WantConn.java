@@ -41,6 +41,7 @@ final class WantConn implements IdlePool.Waiter, ConnsPerHost.Waiter {
         return !ready.isFired();
     }
 
+    // tag::want-conn-try-deliver[]
     /** Settles the outcome with a connection or an error, unless it is settled already. */
     @Mirrors(file = "net/http/transport.go", func = "wantConn.tryDeliver")
     boolean tryDeliver(PersistConn pc, IOException err) {
@@ -56,6 +57,7 @@ final class WantConn implements IdlePool.Waiter, ConnsPerHost.Waiter {
         ready.fire();
         return true;
     }
+    // end::want-conn-try-deliver[]
 
     @Override
     public boolean tryDeliver(PersistConn pc) {
@@ -74,6 +76,7 @@ final class WantConn implements IdlePool.Waiter, ConnsPerHost.Waiter {
      * The request no longer wants a connection. A connection delivered in the meantime is not
      * lost: it goes back to the pool, or is closed.
      */
+    // tag::want-conn-cancel[]
     @Mirrors(file = "net/http/transport.go", func = "wantConn.cancel")
     void cancel(IOException why) {
         PersistConn delivered;
@@ -88,6 +91,7 @@ final class WantConn implements IdlePool.Waiter, ConnsPerHost.Waiter {
         ready.fire(); // later deliveries must fail
         if (delivered != null) t.putOrCloseIdleConn(delivered);
     }
+    // end::want-conn-cancel[]
 
     PersistConn pc() {
         mu.lock();

@@ -33,6 +33,7 @@ public final class Mailbox<E> {
         }
     }
 
+    // tag::mailbox-send[]
     /** A buffered send: queues {@code event}, or returns {@code false} when the mailbox is closed. */
     public boolean post(E event) {
         mu.lock();
@@ -64,6 +65,7 @@ public final class Mailbox<E> {
             mu.unlock();
         }
     }
+    // end::mailbox-send[]
 
     /** Takes the next event, waiting as long as it takes. */
     public E take() {

@@ -56,6 +56,7 @@ public final class Signal {
      * Runs {@code callback} when the signal fires (at once if it has). Returns a handle that
      * unregisters the callback, so that a waiter which stopped caring leaves nothing behind.
      */
+    // tag::signal-on-fire[]
     public Registration onFire(Runnable callback) {
         mu.lock();
         try {
@@ -69,6 +70,7 @@ public final class Signal {
         callback.run();
         return () -> {};
     }
+    // end::signal-on-fire[]
 
     private void remove(Runnable callback) {
         mu.lock();
