@@ -378,7 +378,8 @@ public final class Transport implements RoundTripper {
         throw new IOException("net/http: cannot rewind body after connection loss");
     }
 
-    private static Request shallowCopy(Request r) {
+    /** A copy sharing every field's value with {@code r}: Go's {@code *r2 = *r}. */
+    static Request shallowCopy(Request r) {
         Request c = new Request();
         c.method = r.method;
         c.url = r.url;
@@ -387,6 +388,7 @@ public final class Transport implements RoundTripper {
         c.protoMinor = r.protoMinor;
         c.header = r.header;
         c.body = r.body;
+        c.getBody = r.getBody;
         c.contentLength = r.contentLength;
         c.transferEncoding = r.transferEncoding;
         c.close = r.close;
@@ -409,7 +411,7 @@ public final class Transport implements RoundTripper {
     }
 
     @Mirrors(file = "net/http/request.go", func = "Request.outgoingLength")
-    private static long outgoingLength(Request req) {
+    static long outgoingLength(Request req) {
         if (req.body == null || req.body == NoBody.INSTANCE) return 0;
         return req.contentLength != 0 ? req.contentLength : -1;
     }
