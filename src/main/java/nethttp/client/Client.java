@@ -134,13 +134,18 @@ public final class Client {
     static String encodeForm(Map<String, List<String>> data) {
         StringBuilder buf = new StringBuilder();
         for (Map.Entry<String, List<String>> e : new TreeMap<>(data).entrySet()) {
-            String key = Escaping.queryEscape(e.getKey());
+            String key = Escaping.queryEscape(utf8Bytes(e.getKey()));
             for (String v : e.getValue()) {
                 if (buf.length() > 0) buf.append('&');
-                buf.append(key).append('=').append(Escaping.queryEscape(v));
+                buf.append(key).append('=').append(Escaping.queryEscape(utf8Bytes(v)));
             }
         }
         return buf.toString();
+    }
+
+    /** The UTF-8 bytes of {@code s}, one char per byte, the form in which escaping sees wire text. */
+    private static String utf8Bytes(String s) {
+        return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     }
 
     /**
