@@ -209,7 +209,7 @@ class ClientRedirectTest {
                 // target of the redirect, whether Authorization and Cookie arrive
                 {"http://other.test:" + port + "/echo", "false"},
                 {"http://sub.example.test:" + port + "/echo", "true"},
-                {"http://example.test:" + (port + 1 == 65536 ? 1 : port + 1) + "/echo", "false"},
+                {"http://example.test:" + (port == 65535 ? 1 : port + 1) + "/echo", "false"}, // another port is another host
                 {"/echo", "true"},
             };
             for (String[] k : cases) {
@@ -218,12 +218,6 @@ class ClientRedirectTest {
                 req.header.set("Authorization", "Bearer t");
                 req.header.set("Cookie", "a=1");
                 req.header.set("X-Other", "kept");
-                if (k[0].contains(":" + (port + 1))) {
-                    // a different port is another host for this rule; nothing listens there, so only check the rule
-                    assertEquals(false, Redirects.shouldCopyHeaderOnRedirect("Authorization", req.url,
-                            References.parse(req.url, k[0])));
-                    continue;
-                }
                 String body = readAll(c.send(req));
                 boolean creds = Boolean.parseBoolean(k[1]);
                 assertTrue(body.contains(creds ? " auth=Bearer t cookie=a=1 " : " auth= cookie= "), k[0] + ": " + body);
