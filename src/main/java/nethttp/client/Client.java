@@ -15,6 +15,7 @@ import nethttp.core.Mirrors;
 import nethttp.core.ProtocolException;
 import nethttp.core.Request;
 import nethttp.core.Response;
+import nethttp.textproto.Quote;
 import nethttp.url.Escaping;
 import nethttp.url.URL;
 import nethttp.url.URLException;
@@ -185,8 +186,7 @@ public final class Client {
                 if (!reqs.isEmpty()) {
                     String loc = resp.header.get("Location");
                     if (loc.isEmpty()) return resp; // a 3xx without a Location is an answer like any other
-                    req = nextHop(loc, behavior);
-                    if (req == null) return resp; // the redirect hook chose this response
+                    if (!advance(loc, behavior)) return resp; // the redirect hook chose this response
                 }
                 reqs.add(req);
                 try {
@@ -202,14 +202,17 @@ public final class Client {
             }
         }
 
-        /** The request that follows the redirect {@link #resp} to {@code loc}; null to return {@code resp} itself. */
-        private Request nextHop(String loc, Redirects.Behavior behavior) throws ClientException {
+        /**
+         * Makes {@link #req} the request that follows the redirect {@link #resp} to {@code loc},
+         * and asks the redirect hook; false when the hook wants {@code resp} returned as it is.
+         */
+        private boolean advance(String loc, Redirects.Behavior behavior) throws ClientException {
             URL u;
             try {
                 u = References.parse(req.url, loc);
             } catch (URLException e) {
                 closeQuietly(resp.body);
-                throw uerr(new IOException("failed to parse Location header " + nethttp.textproto.Quote.quote(loc) + ": " + e.getMessage(), e));
+                throw uerr(new IOException("failed to parse Location header " + Quote.quote(loc) + ": " + e.getMessage(), e));
             }
             Request ireq = reqs.get(0);
             Request next = new Request();
@@ -237,7 +240,7 @@ public final class Client {
             try {
                 (checkRedirect != null ? checkRedirect : CheckRedirect.DEFAULT).check(next, List.copyOf(reqs));
             } catch (UseLastResponseException e) {
-                return null;
+                return false;
             } catch (IOException e) {
                 refused = e;
             }
@@ -246,7 +249,7 @@ public final class Client {
                 ClientException ue = uerr(refused);
                 throw new ClientException(ue.op(), loc, refused, resp);
             }
-            return next;
+            return true;
         }
 
         /** A custom {@code Host} survives a redirect to a relative location, and only then. */
@@ -274,7 +277,7 @@ public final class Client {
                 if (r.header == null) r.header = new Header();
                 for (Cookie c : jar.cookies(r.url)) Cookie.addCookie(r, c);
             }
-            Response got = Client.send(r, transport(), deadline);
+            Response got = sendOne(r, transport(), deadline);
             if (jar != null) {
                 List<Cookie> set = Cookie.readSetCookies(got.header);
                 if (!set.isEmpty()) jar.setCookies(r.url, set);
@@ -290,7 +293,7 @@ public final class Client {
      * the copy's context.
      */
     @Mirrors(file = "net/http/client.go", func = "send")
-    static Response send(Request ireq, RoundTripper rt, long deadline) throws IOException {
+    static Response sendOne(Request ireq, RoundTripper rt, long deadline) throws IOException {
         Request req = ireq;
         if (req.url == null) {
             closeBody(req);
