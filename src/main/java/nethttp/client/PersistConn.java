@@ -251,15 +251,9 @@ final class PersistConn {
     private IOException write(WriteRequest wr, TracedThread self) {
         TransportRequest req = wr.req();
         BooleanSupplier waitForContinue = waitForContinue(wr.continueCh(), self);
-        BooleanSupplier afterHeader = waitForContinue;
-        if (req.trace.wantsWroteHeaders()) {
-            afterHeader = () -> {
-                req.trace.wroteHeaders(id);
-                return waitForContinue == null || waitForContinue.getAsBoolean();
-            };
-        }
+        Runnable wroteHeaders = req.trace.wantsWroteHeaders() ? () -> req.trace.wroteHeaders(id) : null;
         try {
-            RequestWriter.write(req.req, bw, false, req.extraOrNull(), afterHeader);
+            RequestWriter.write(req.req, bw, false, req.extraOrNull(), wroteHeaders, waitForContinue);
             bw.flush();
             return null;
         } catch (TransferWriter.BodyReadException e) {

@@ -21,7 +21,7 @@ final class RequestTrace {
         this.bus = bus;
     }
 
-    /** Whether anyone wants to hear about written headers (it costs an extra flush). */
+    /** Whether anyone wants to hear about written headers, so the hook need not be passed otherwise. */
     boolean wantsWroteHeaders() {
         return (hooks != null && hooks.wroteHeaders != null) || bus.active();
     }

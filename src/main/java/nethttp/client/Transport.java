@@ -61,8 +61,7 @@ import nethttp.wire.RequestWriter;
  * {@code Content-Length} removed and {@link Response#uncompressed} set. A caller who asked for
  * gzip itself gets the bytes as sent.
  *
- * <p>Differences from Go: no TLS ({@code https} is refused), no proxies, no HTTP/2, no
- * {@code GetBody} (a request whose body was already read is not resent), and a {@code 101
+ * <p>Differences from Go: no TLS ({@code https} is refused), no proxies, no HTTP/2, and a {@code 101
  * Switching Protocols} response is returned without a writable body.
  */
 @Mirrors(file = "net/http/transport.go", func = "Transport")
@@ -374,15 +373,19 @@ public final class Transport implements RoundTripper {
         return copy;
     }
 
-    /** A body that was read or closed cannot be sent again (there is no {@code GetBody} here). */
+    /** A body that was read or closed is sent again only when {@link Request#getBody} can reopen it. */
     @Mirrors(file = "net/http/transport.go", func = "rewindBody")
     private static Request rewindBody(Request req) throws IOException {
         if (!(req.body instanceof ReadTrackingBody tb) || (!tb.didRead && !tb.didClose)) return req;
         if (!tb.didClose) closeBody(req, null);
-        throw new IOException("net/http: cannot rewind body after connection loss");
+        if (req.getBody == null) throw new IOException("net/http: cannot rewind body after connection loss");
+        Request again = shallowCopy(req);
+        again.body = new ReadTrackingBody(req.getBody.get());
+        return again;
     }
 
-    private static Request shallowCopy(Request r) {
+    /** A copy sharing every field's value with {@code r}: Go's {@code *r2 = *r}. */
+    static Request shallowCopy(Request r) {
         Request c = new Request();
         c.method = r.method;
         c.url = r.url;
@@ -391,6 +394,7 @@ public final class Transport implements RoundTripper {
         c.protoMinor = r.protoMinor;
         c.header = r.header;
         c.body = r.body;
+        c.getBody = r.getBody;
         c.contentLength = r.contentLength;
         c.transferEncoding = r.transferEncoding;
         c.close = r.close;
@@ -415,14 +419,14 @@ public final class Transport implements RoundTripper {
     // end::should-retry[]
 
     @Mirrors(file = "net/http/request.go", func = "Request.outgoingLength")
-    private static long outgoingLength(Request req) {
+    static long outgoingLength(Request req) {
         if (req.body == null || req.body == NoBody.INSTANCE) return 0;
         return req.contentLength != 0 ? req.contentLength : -1;
     }
 
     @Mirrors(file = "net/http/request.go", func = "Request.isReplayable")
     private static boolean isReplayable(Request req) {
-        if (req.body == null || req.body == NoBody.INSTANCE) {
+        if (req.body == null || req.body == NoBody.INSTANCE || req.getBody != null) {
             String method = req.method == null || req.method.isEmpty() ? "GET" : req.method;
             return switch (method) {
                 case "GET", "HEAD", "OPTIONS", "TRACE" -> true;

@@ -1,6 +1,14 @@
 /**
- * The client's transport: Go's {@code http.Transport}, the {@link nethttp.client.RoundTripper}
- * that sends requests over kept-alive HTTP/1.1 connections.
+ * The HTTP client: Go's {@code http.Client} and {@code http.Transport}. The
+ * {@link nethttp.client.Client} is what a program calls ({@code get}, {@code post},
+ * {@code send}); it follows redirects, keeps cookies in a {@link nethttp.client.CookieJar} and
+ * enforces a time limit on the whole exchange, and hands each single request to a
+ * {@link nethttp.client.RoundTripper}, normally the {@link nethttp.client.Transport}, which
+ * sends requests over kept-alive HTTP/1.1 connections. {@link nethttp.client.Requests} makes
+ * requests as Go's {@code NewRequest} does.
+ *
+ * <p>The client's policies (redirect rules, the headers a redirect carries or drops, cookies,
+ * the timeout that still runs while the body is read) are told with the transport in chapter 8.
  *
  * <p>Told in chapter 8 of the book, "Client and Transport": how {@code roundTrip} checks a
  * request, finds a connection by its key, hands the request to the connection's write loop and

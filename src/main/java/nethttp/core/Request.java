@@ -1,5 +1,6 @@
 package nethttp.core;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,12 @@ public final class Request {
      * unknown length.
      */
     public InputStream body;
+    /**
+     * Client side: opens a fresh copy of the body, so that the request can be sent again (after
+     * a {@code 307} or {@code 308} redirect, say). Null when the body cannot be reopened. The
+     * client's request factory sets it for bodies it knows in full (bytes, strings).
+     */
+    public BodySupplier getBody;
     /**
      * The length of the body: {@code -1} when unknown (chunked), {@code 0} when there is none
      * or none is known to be there.
@@ -76,6 +83,7 @@ public final class Request {
         c.protoMinor = protoMinor;
         c.header = header == null ? null : header.copy();
         c.body = body;
+        c.getBody = getBody;
         c.contentLength = contentLength;
         c.transferEncoding = transferEncoding == null ? null : new ArrayList<>(transferEncoding);
         c.close = close;
@@ -85,6 +93,13 @@ public final class Request {
         c.requestURI = requestURI;
         c.context = context;
         return c;
+    }
+
+    /** Opens a request body anew: the type of {@link #getBody}. */
+    @FunctionalInterface
+    public interface BodySupplier {
+        /** A new stream positioned at the start of the body. */
+        InputStream get() throws IOException;
     }
 
     /** Whether the protocol is at least {@code major.minor}. */

@@ -91,9 +91,23 @@ public final class RequestWriter {
     @Mirrors(file = "net/http/request.go", func = "Request.write")
     public static void write(Request req, BufioWriter w, boolean usingProxy, Header extraHeaders,
             BooleanSupplier waitForContinue) throws IOException {
+        write(req, w, usingProxy, extraHeaders, null, waitForContinue);
+    }
+
+    /**
+     * {@link #write(Request, BufioWriter, boolean, Header, BooleanSupplier)} with a hook for a
+     * client trace: {@code wroteHeaders}, when not null, runs once the header block up to its
+     * blank line is in {@code w}, before anything is flushed for it (Go's
+     * {@code ClientTrace.WroteHeaders}). It does not cause a flush of its own, so the bytes and
+     * their grouping on the wire are the same with or without it.
+     */
+    @Mirrors(file = "net/http/request.go", func = "Request.write")
+    public static void write(Request req, BufioWriter w, boolean usingProxy, Header extraHeaders,
+            Runnable wroteHeaders, BooleanSupplier waitForContinue) throws IOException {
         TransferWriter tw;
         try {
             tw = writeHead(req, w, usingProxy, extraHeaders);
+            if (wroteHeaders != null) wroteHeaders.run();
             if (waitForContinue != null) {
                 w.flush();
                 if (!waitForContinue.getAsBoolean()) {

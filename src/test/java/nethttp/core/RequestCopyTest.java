@@ -40,6 +40,7 @@ class RequestCopyTest {
             h.add("X-" + f.getName(), "1");
             return h;
         }
+        if (t == Request.BodySupplier.class) return (Request.BodySupplier) () -> new ByteArrayInputStream(new byte[] {4});
         if (t == Context.class) return Context.withValue(Context.background(), "key", "value");
         if (t == URL.class) {
             URL u = new URL();
