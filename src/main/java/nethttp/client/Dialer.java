@@ -31,6 +31,15 @@ public interface Dialer {
     Dialer TCP = Dialer::dialTCP;
 
     @Mirrors(file = "net/dial.go", func = "Dialer.DialContext")
+    /** A refused or unreachable connect, worded as Go's net.OpError: {@code dial tcp h:p: connect: connection refused}. */
+    private static IOException connectError(String network, String addr, IOException e) {
+        String why = e.getMessage() == null ? "connection refused" : e.getMessage();
+        if (!why.isEmpty()) why = Character.toLowerCase(why.charAt(0)) + why.substring(1);
+        var err = new java.net.ConnectException("dial " + network + " " + addr + ": connect: " + why);
+        err.initCause(e);
+        return err;
+    }
+
     private static Socket dialTCP(Context ctx, String network, String addr) throws IOException {
         int colon = addr.lastIndexOf(':');
         if (colon < 0) throw new IOException("dial " + network + " " + addr + ": missing port in address");
@@ -59,6 +68,7 @@ public interface Dialer {
             closeQuietly(s);
             if (ctx.isDone()) throw ctx.err();
             if (e instanceof SocketTimeoutException) throw new Context.DeadlineExceededException();
+            if (e instanceof java.net.ConnectException) throw connectError(network, addr, e);
             throw e;
         } finally {
             stop.cancel();

@@ -233,7 +233,6 @@ final class PersistConn {
                 long startBytesWritten = nwrite;
                 IOException err = write(wr, self);
                 if (err != null && nwrite == startBytesWritten) err = new ConnErrors.NothingWrittenException(err);
-                wr.req().trace.wroteRequest(id, err == null ? null : ConnErrors.unwrap(err));
                 writeErrCh.post(new WriteResult(err)); // for the read loop, which may pool the connection
                 wr.ch().post(new WriteDone(err)); // for roundTrip
                 if (err != null) {
@@ -252,18 +251,27 @@ final class PersistConn {
         TransportRequest req = wr.req();
         BooleanSupplier waitForContinue = waitForContinue(wr.continueCh(), self);
         Runnable wroteHeaders = req.trace.wantsWroteHeaders() ? () -> req.trace.wroteHeaders(id) : null;
+        IOException err = null;
         try {
             RequestWriter.write(req.req, bw, false, req.extraOrNull(), wroteHeaders, waitForContinue);
-            bw.flush();
-            return null;
         } catch (TransferWriter.BodyReadException e) {
             IOException cause = e.getCause() instanceof IOException c ? c : e;
             req.setError(cause); // wins over the errors that closing the connection causes
-            return cause;
+            err = cause;
+        } catch (IOException e) {
+            err = e;
+        } catch (RuntimeException e) {
+            err = new IOException(e);
+        }
+        // As Go's Request.write, WroteRequest is reported when the request is written to the
+        // buffer, before the final flush: so it always comes before the response's first byte.
+        req.trace.wroteRequest(id, err);
+        if (err != null) return err;
+        try {
+            bw.flush();
+            return null;
         } catch (IOException e) {
             return e;
-        } catch (RuntimeException e) {
-            return new IOException(e);
         }
     }
 
@@ -325,7 +333,7 @@ final class PersistConn {
                 IOException err = null;
                 self.parked("response");
                 try {
-                    if (br.peek(1).length == 0) err = new EOFException();
+                    if (br.peek(1).length == 0) err = new EOFException("EOF");
                 } catch (IOException e) {
                     err = e;
                 }

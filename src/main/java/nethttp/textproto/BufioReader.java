@@ -160,7 +160,7 @@ public final class BufioReader extends InputStream {
             }
             int before = w - r;
             if (!fill()) {
-                if (r == w) throw new EOFException();
+                if (r == w) throw new EOFException("EOF");
                 byte[] rest = slice(r, w);
                 r = w;
                 lastPieceIncomplete = false;
