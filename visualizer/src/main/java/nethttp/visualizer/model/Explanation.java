@@ -124,9 +124,10 @@ public record Explanation(String title, String text, Chapter chapter) {
                             : "The connection could not be kept for reuse, and is closed.",
                     Chapter.CLIENT);
             case IDLE_WON -> new Explanation("The getConn race: the idle connection won (" + who + ")",
-                    "While this request's dial was still under way, another request finished with its connection,"
-                            + " which was handed to this request. The dial goes on for nobody: when it ends, its"
-                            + " connection is parked in the idle pool.", Chapter.GETCONN_RACE);
+                    "This request was waiting, for its own dial or for permission to dial, when another request"
+                            + " finished with its connection, which was handed straight to it. A dial of its still under"
+                            + " way goes on for nobody: when it ends, its connection is parked in the idle pool.",
+                    Chapter.GETCONN_RACE);
             case DIAL_WON -> new Explanation("The getConn race: the dial won (" + who + ")",
                     "This request's own dial finished before any connection became idle: the request uses the new"
                             + " connection.", Chapter.GETCONN_RACE);

@@ -17,8 +17,8 @@ import nethttp.event.ThreadRole;
  * the running and parked spans of the threads of one role on one connection (a connection has
  * one background read at a time, so they share a lane).
  *
- * <p>A client transport's lanes come first, grouped by its label in the order the transports
- * first spoke, then the server's: each client connection has a lane of its life as the client
+ * <p>A client transport's lanes come first, grouped by its label in the order of the
+ * labels, then the server's: each client connection has a lane of its life as the client
  * sees it ({@link #CLIENT_STATES}), followed by its dial, read-loop and write-loop threads.
  *
  * <p>Each change is stored with the index of the happening that caused it; the view draws the
@@ -129,14 +129,15 @@ public final class Lanes {
         }
     }
 
-    /** Where a lane sorts: its group (a client transport, or the server last), connection, role. */
-    private record Key(int group, long conn, int order) {}
+    /** Where a lane sorts: the client transports by label, the server last; then connection and role. */
+    private record Key(boolean server, String source, long conn, int order) {
+        Key(String source, long conn, int order) {
+            this(source.isEmpty(), source, conn, order);
+        }
+    }
 
-    private static final int SERVER_GROUP = Integer.MAX_VALUE;
-
-    private final TreeMap<Key, Lane> lanes = new TreeMap<>(Comparator.comparingInt(Key::group)
+    private final TreeMap<Key, Lane> lanes = new TreeMap<>(Comparator.comparing(Key::server).thenComparing(Key::source)
             .thenComparingLong(Key::conn).thenComparingInt(Key::order));
-    private final Map<String, Integer> groups = new HashMap<>();
     private final Map<String, Lane> connByAddr = new HashMap<>();
     private final Map<String, List<WireMark>> unclaimedWire = new HashMap<>();
 
@@ -144,7 +145,7 @@ public final class Lanes {
     void add(int index, Happening h) {
         switch (h) {
             case LibraryEvent le when le.event() instanceof ConnStateEvent s -> {
-                Lane lane = lanes.computeIfAbsent(new Key(SERVER_GROUP, s.conn(), 0), k -> new Lane(Kind.CONN, "", s.conn(), null));
+                Lane lane = lanes.computeIfAbsent(new Key("", s.conn(), 0), k -> new Lane(Kind.CONN, "", s.conn(), null));
                 if (lane.remoteAddr.isEmpty()) {
                     lane.remoteAddr = s.remoteAddr();
                     connByAddr.put(s.remoteAddr(), lane);
@@ -165,13 +166,8 @@ public final class Lanes {
         }
     }
 
-    private int groupOf(String source) {
-        if (source.isEmpty()) return SERVER_GROUP;
-        return groups.computeIfAbsent(source, s -> groups.size());
-    }
-
     private void addThreadChange(int index, ThreadEvent t, String source) {
-        Lane lane = lanes.computeIfAbsent(new Key(groupOf(source), t.conn(), 1 + t.role().ordinal()),
+        Lane lane = lanes.computeIfAbsent(new Key(source, t.conn(), 1 + t.role().ordinal()),
                 k -> new Lane(Kind.THREAD, source, t.conn(), t.role()));
         if (t.kind() == ThreadEvent.Kind.STARTED) lane.currentThread = t.thread();
         else if (t.thread() != lane.currentThread) return; // the tail of a thread a newer one replaced
@@ -186,7 +182,7 @@ public final class Lanes {
     /** A client connection's life; see {@link #CLIENT_STATES} and {@code ClientPoolBuilder} for the order of events. */
     private void addClientChange(int index, ClientTraceEvent c, String source) {
         if (c.conn() == 0) return;
-        Lane lane = lanes.computeIfAbsent(new Key(groupOf(source), c.conn(), 0), k -> new Lane(Kind.CLIENT_CONN, source, c.conn(), null));
+        Lane lane = lanes.computeIfAbsent(new Key(source, c.conn(), 0), k -> new Lane(Kind.CLIENT_CONN, source, c.conn(), null));
         switch (c.kind()) {
             case CONNECT_START -> {
                 lane.remoteAddr = c.detail();

@@ -16,7 +16,7 @@ final class DialWinsScenario implements Scenario {
 
     @Override
     public String title() {
-        return "getConn race: the dial wins (Go 1.12 and 1.13)";
+        return "getConn race: the dial wins, Go 1.12 vs 1.13";
     }
 
     @Override

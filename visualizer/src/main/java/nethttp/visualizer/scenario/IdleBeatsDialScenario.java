@@ -16,7 +16,7 @@ final class IdleBeatsDialScenario implements Scenario {
 
     @Override
     public String title() {
-        return "getConn race: the idle connection beats the dial (Go 1.12 and 1.13)";
+        return "getConn race: an idle conn beats the dial, Go 1.12 vs 1.13";
     }
 
     @Override

@@ -1,5 +1,6 @@
 package nethttp.visualizer.scenario;
 
+import static nethttp.event.ClientTraceEvent.Kind.CONNECT_START;
 import static nethttp.event.ClientTraceEvent.Kind.GOT_CONN;
 import static nethttp.event.ClientTraceEvent.Kind.PUT_IDLE_CONN;
 import static nethttp.event.ClientTraceEvent.Kind.WAIT_FOR_SLOT;
@@ -19,7 +20,7 @@ final class MaxConnsPerHostScenario implements Scenario {
 
     @Override
     public String title() {
-        return "MaxConnsPerHost = 2: five requests queue for two connections";
+        return "MaxConnsPerHost = 2, five requests";
     }
 
     @Override
@@ -37,6 +38,7 @@ final class MaxConnsPerHostScenario implements Scenario {
 
         run.note("requests a and b ask for connections: each dials one of the two the host may have");
         ClientSide.Call a = s.start("a");
+        a.await(CONNECT_START); // so that a dials conn 1 and b conn 2
         ClientSide.Call b = s.start("b");
         a.response();
         b.response();
