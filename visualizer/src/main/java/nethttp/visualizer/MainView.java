@@ -94,7 +94,7 @@ final class MainView {
     private final ConcurrentLinkedQueue<Happening> incoming = new ConcurrentLinkedQueue<>();
     private Model model = new Model("none");
     private int pos;
-    private boolean playing;
+    private volatile boolean playing;
     private boolean following;
     private volatile boolean recording;
     private double budget;
@@ -374,10 +374,11 @@ final class MainView {
             target++;
             BreakOn b = breakOn.getValue();
             if (b != null && b.matches(model.get(target - 1))) {
-                playing = false;
+                // Everything shown first, then the flag: whoever sees playback stopped sees where and why.
                 seek(target);
                 status.setText("Break: " + b + " (step " + target + ")");
                 explain(Explanation.of(model.get(target - 1)));
+                playing = false;
                 return;
             }
         }
