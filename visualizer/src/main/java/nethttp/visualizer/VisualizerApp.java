@@ -67,8 +67,9 @@ public class VisualizerApp extends Application {
                 Path file = dir.resolve(s.id() + ".png");
                 onFx(() -> {
                     Model m = Model.of(rec);
-                    view.setModel(m, telling(m));
-                    view.explain(nethttp.visualizer.model.Explanation.of(m.get(lastLibraryEvent(m, telling(m)))));
+                    int at = s.telling(rec);
+                    view.setModel(m, at);
+                    view.explain(nethttp.visualizer.model.Explanation.of(m.get(lastLibraryEvent(m, at))));
                     view.status.setText("Screenshot of " + s.title());
                 });
                 onFx(() -> {
@@ -83,11 +84,6 @@ public class VisualizerApp extends Application {
         } finally {
             Platform.exit();
         }
-    }
-
-    /** Three quarters into the recording: far enough to show the scenario's point, with life left in it. */
-    static int telling(Model m) {
-        return m.size() * 3 / 4;
     }
 
     private static final java.util.Set<nethttp.event.ClientTraceEvent.Kind> TELLING_CLIENT_STEPS = java.util.EnumSet.of(

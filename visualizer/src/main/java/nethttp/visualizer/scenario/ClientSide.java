@@ -14,6 +14,7 @@ import nethttp.url.URL;
 import nethttp.url.URLException;
 import nethttp.visualizer.model.Happening;
 import nethttp.visualizer.model.LibraryEvent;
+import nethttp.visualizer.model.Recording;
 
 /**
  * One client transport of a scenario, under its label, and the requests it makes: each runs on
@@ -95,6 +96,19 @@ final class ClientSide {
     private boolean is(Happening h, ClientTraceEvent.Kind kind, long request) {
         return h instanceof LibraryEvent le && le.source().equals(label) && le.event() instanceof ClientTraceEvent e
                 && e.kind() == kind && e.request() == request;
+    }
+
+    /**
+     * The position just after the last transport to report {@code kind} for {@code request} did,
+     * or {@code fallback} when none did: where both sides of a lockstep scenario have reached a step.
+     */
+    static int afterAll(Recording rec, ClientTraceEvent.Kind kind, long request, int fallback) {
+        int at = -1;
+        for (int i = 0; i < rec.happenings().size(); i++) {
+            if (rec.happenings().get(i) instanceof LibraryEvent le && le.event() instanceof ClientTraceEvent e
+                    && e.kind() == kind && e.request() == request) at = i + 1;
+        }
+        return at < 0 ? fallback : at;
     }
 
     private Request get(String target) throws IOException {

@@ -6,6 +6,7 @@ import static nethttp.event.ClientTraceEvent.Kind.PUT_IDLE_CONN;
 
 import java.util.ArrayList;
 import java.util.List;
+import nethttp.visualizer.model.Recording;
 
 /** The getConn race won by the request's own dial; then the pool hands out its most recently used connection. */
 final class DialWinsScenario implements Scenario {
@@ -25,6 +26,12 @@ final class DialWinsScenario implements Scenario {
                 + " while request a still holds its connection; b's dial ends first and wins. Then a and b finish:"
                 + " both connections go to the idle pool, b's last, so it is the most recently used, and request c"
                 + " takes it.";
+    }
+
+    /** The moment both connections idle, b's in front. */
+    @Override
+    public int telling(Recording rec) {
+        return ClientSide.afterAll(rec, PUT_IDLE_CONN, 2, Scenario.super.telling(rec));
     }
 
     @Override

@@ -6,6 +6,7 @@ import static nethttp.event.ClientTraceEvent.Kind.PUT_IDLE_CONN;
 
 import java.util.ArrayList;
 import java.util.List;
+import nethttp.visualizer.model.Recording;
 
 /** The getConn race won by a connection that becomes idle while the request's own dial is under way. */
 final class IdleBeatsDialScenario implements Scenario {
@@ -25,6 +26,12 @@ final class IdleBeatsDialScenario implements Scenario {
                 + " idle connection and dials, but its dial is held; meanwhile request a finishes and its connection"
                 + " goes straight to b: the idle connection wins. b's dial then ends for nobody and is parked in the"
                 + " idle pool, where request c finds it without dialing.";
+    }
+
+    /** The moment b is served by a's connection and its own dial has just been parked in the pool. */
+    @Override
+    public int telling(Recording rec) {
+        return ClientSide.afterAll(rec, LOSER_PARKED, 2, Scenario.super.telling(rec));
     }
 
     @Override

@@ -8,6 +8,7 @@ import static nethttp.event.ClientTraceEvent.Kind.WAIT_FOR_SLOT;
 import java.util.ArrayList;
 import java.util.List;
 import nethttp.client.GetConnStrategy;
+import nethttp.visualizer.model.Recording;
 
 /** MaxConnsPerHost = 2 and five requests at once: three wait, and are served oldest first. */
 final class MaxConnsPerHostScenario implements Scenario {
@@ -29,6 +30,12 @@ final class MaxConnsPerHostScenario implements Scenario {
                 + " find the host full and wait, both for a dial slot and for an idle connection. Each time a"
                 + " request reads its body to the end, its connection goes to the oldest waiter: c, then d, then e."
                 + " Two dials in all.";
+    }
+
+    /** The moment c, d and e all wait. */
+    @Override
+    public int telling(Recording rec) {
+        return ClientSide.afterAll(rec, WAIT_FOR_SLOT, 5, Scenario.super.telling(rec));
     }
 
     @Override
