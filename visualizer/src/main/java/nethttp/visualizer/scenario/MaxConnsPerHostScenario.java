@@ -62,12 +62,15 @@ final class MaxConnsPerHostScenario implements Scenario {
         run.note("a reads its body to the end: its connection goes to c, the oldest waiter");
         a.finish();
         c.await(GOT_CONN);
+        c.response(); // served before d asks the server anything
         run.note("b reads its body: its connection goes to d");
         b.finish();
         d.await(GOT_CONN);
+        d.response();
         run.note("c reads its body: its connection goes to e, the last waiter");
         c.finish();
         e.await(GOT_CONN);
+        e.response();
 
         run.note("d and e read their bodies: both connections wait in the idle pool");
         d.finish();
