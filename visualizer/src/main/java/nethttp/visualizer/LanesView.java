@@ -20,13 +20,14 @@ import nethttp.visualizer.model.WireBytes;
 
 /**
  * The lanes: one row per connection, coloured by its state, and one row per thread role on that
- * connection, running or parked; time runs left to right, one step per happening, up to the
+ * connection, running or parked; a client transport's rows (tinted, labelled with the
+ * transport's name) come before the server's, a rule between the groups; time runs left to right, one step per happening, up to the
  * current position. Only the rows in view are drawn, so hundreds of lanes stay smooth.
  */
 final class LanesView extends Region {
     static final double ROW = 18;
     static final double RULER = 22;
-    static final double GUTTER = 150;
+    static final double GUTTER = 172;
 
     static final Color NEW = Color.web("#64b5f6");
     static final Color ACTIVE = Color.web("#43a047");
@@ -141,7 +142,7 @@ final class LanesView extends Region {
         drawRuler(g, w);
         g.setFont(Font.font("Monospaced", 11));
         for (int r = 0; r < rows && first + r < lanes.size(); r++) {
-            drawLane(g, lanes.get(first + r), RULER + r * ROW, w);
+            drawLane(g, lanes.get(first + r), r == 0 ? null : lanes.get(first + r - 1), RULER + r * ROW, w);
         }
         double cx = cursorX();
         g.setStroke(Color.web("#d32f2f"));
@@ -195,10 +196,17 @@ final class LanesView extends Region {
         }
     }
 
-    private void drawLane(GraphicsContext g, Lanes.Lane lane, double y, double w) {
-        boolean conn = lane.kind() == Lanes.Kind.CONN;
-        g.setFill(conn ? Color.web("#f5f5f5") : Color.WHITE);
+    private void drawLane(GraphicsContext g, Lanes.Lane lane, Lanes.Lane above, double y, double w) {
+        boolean conn = lane.kind() != Lanes.Kind.THREAD;
+        boolean client = lane.kind() == Lanes.Kind.CLIENT_CONN;
+        g.setFill(conn ? (lane.source().isEmpty() ? Color.web("#f5f5f5") : Color.web("#e8eaf6")) : Color.WHITE);
         g.fillRect(0, y, w, ROW);
+        if (above != null && !above.source().equals(lane.source())) {
+            // Where one transport's lanes (or the server's) begin: a rule across the view.
+            g.setStroke(Color.web("#3949ab"));
+            g.setLineWidth(2);
+            g.strokeLine(0, y, w, y);
+        }
         g.setFill(Color.web(conn ? "#212121" : "#546e7a"));
         g.setTextBaseline(VPos.CENTER);
         g.fillText((conn ? "" : "  ") + lane.label(), 4, y + ROW / 2);
@@ -208,7 +216,7 @@ final class LanesView extends Region {
             if (c.index() >= position) break;
             int end = i + 1 < changes.size() && changes.get(i + 1).index() < position ? changes.get(i + 1).index() : position;
             double x0 = xOf(c.index()), x1 = Math.max(x0 + 2, end == position ? cursorX() : xOf(end));
-            Color fill = colourOf(conn, c.state());
+            Color fill = client ? clientColourOf(c.state()) : colourOf(conn, c.state());
             if (fill == null) continue;
             boolean terminal = conn && (c.state().equals("closed") || c.state().equals("hijacked"));
             if (terminal) {
@@ -224,7 +232,7 @@ final class LanesView extends Region {
                 g.fillText(text, x0 + 3, y + ROW / 2);
             }
         }
-        if (conn) drawWire(g, lane, y);
+        if (lane.kind() == Lanes.Kind.CONN) drawWire(g, lane, y);
         if (highlightedIndex >= 0 && changes.stream().anyMatch(c -> c.index() == highlightedIndex)) {
             g.setStroke(Color.web("#d32f2f"));
             g.setLineWidth(1);
@@ -261,6 +269,16 @@ final class LanesView extends Region {
         };
     }
 
+    /** The colour of a client connection's state, as the server's states are coloured. */
+    static Color clientColourOf(String state) {
+        return switch (state) {
+            case "dialing" -> NEW;
+            case "in use" -> ACTIVE;
+            case "idle" -> IDLE;
+            default -> CLOSED;
+        };
+    }
+
     /** The position whose drawing covers {@code x}: the first happening drawn right of it. */
     private int indexAt(double x) {
         int lo = 0, hi = model.size();
@@ -282,7 +300,9 @@ final class LanesView extends Region {
         Lanes.Change c = lane.changeAt(Math.min(Math.max(at, 1), position));
         if (c == null) c = lane.changeAt(position);
         if (c == null) return;
-        if (lane.kind() == Lanes.Kind.CONN) {
+        if (lane.kind() == Lanes.Kind.CLIENT_CONN) {
+            onExplain.accept(Explanation.ofClientConn(c.state(), c.on()));
+        } else if (lane.kind() == Lanes.Kind.CONN) {
             onExplain.accept(Explanation.of(ConnState.valueOf(c.state().toUpperCase(java.util.Locale.ROOT))));
         } else {
             onExplain.accept(Explanation.of(lane.role(), c.state().equals("parked"), c.on()));

@@ -62,6 +62,9 @@ final class MainView {
     /** The slowest playback, one happening per second, and the fastest. */
     static final double MIN_SPEED = 1, MAX_SPEED = 500;
 
+    /** The height of a line in the side lists. */
+    private static final double CELL = 18;
+
     final BorderPane root = new BorderPane();
     final ComboBox<Scenario> scenarios = new ComboBox<>(FXCollections.observableArrayList(Scenarios.ALL));
     final Button run = button("run", "Run scenario", "Runs the scenario now, against the embedded server, and animates it live");
@@ -83,6 +86,7 @@ final class MainView {
     final TextArea explain = new TextArea();
     final ListView<String> now = new ListView<>();
     final ListView<String> wire = new ListView<>();
+    final ListView<String> pool = new ListView<>();
     final ListView<String> log = new ListView<>();
     final LanesView lanes = new LanesView(this::explain);
 
@@ -90,7 +94,7 @@ final class MainView {
     private final ConcurrentLinkedQueue<Happening> incoming = new ConcurrentLinkedQueue<>();
     private Model model = new Model("none");
     private int pos;
-    private boolean playing;
+    private volatile boolean playing;
     private boolean following;
     private volatile boolean recording;
     private double budget;
@@ -194,16 +198,22 @@ final class MainView {
         explain.setId("explain");
         explain.setWrapText(true);
         explain.setEditable(false);
-        explain.setPrefRowCount(9);
-        explain.setMinHeight(160);
+        explain.setPrefRowCount(7);
+        explain.setMinHeight(120);
         explain.setText("Click a lane, a state or a line of the log to have it explained.");
         now.setId("now");
         wire.setId("wire");
         wire.setCellFactory(v -> monoCell());
         now.setCellFactory(v -> monoCell());
+        pool.setId("pool");
+        pool.setCellFactory(v -> monoCell());
+        for (ListView<String> l : List.of(now, pool, wire)) l.setFixedCellSize(CELL);
+        pool.setPlaceholder(new Label("No client transport in this scenario"));
         VBox side = new VBox(4, new Label("Explanation"), explain, new Label("Now: connections and threads"), now,
+                new Label("Client: idle pool (most recently used first) and waiting requests"), pool,
                 new Label("Bytes on the wire (latest, -> to the server, <- to the client)"), wire);
         VBox.setVgrow(now, Priority.ALWAYS);
+        VBox.setVgrow(pool, Priority.ALWAYS);
         VBox.setVgrow(wire, Priority.ALWAYS);
         side.setPadding(new Insets(0, 8, 0, 4));
 
@@ -239,7 +249,7 @@ final class MainView {
                 setText(empty ? null : item);
             }
         };
-        c.setStyle("-fx-font-family: 'Monospaced'; -fx-font-size: 11px;");
+        c.setStyle("-fx-font-family: 'Monospaced'; -fx-font-size: 11px; -fx-padding: 1 4 1 4;");
         return c;
     }
 
@@ -257,12 +267,14 @@ final class MainView {
             {"new", LanesView.NEW}, {"active", LanesView.ACTIVE}, {"idle", LanesView.IDLE},
             {"hijacked", LanesView.HIJACKED}, {"closed", LanesView.CLOSED},
             {"thread running", LanesView.RUNNING}, {"thread parked", LanesView.PARKED}};
+        // A client connection's states share the server's colours: dialing as new, in use as active.
         box.getChildren().add(new Label("Lanes:"));
         for (Object[] it : items) {
             Rectangle r = new Rectangle(14, 10, (Color) it[1]);
             Label l = new Label((String) it[0], r);
             box.getChildren().add(l);
         }
+        box.getChildren().add(new Label("client conn: dialing = new, in use = active, idle in pool = idle"));
         box.getChildren().add(new Label("▲ bytes to server  ▼ bytes to client  ▼ on the ruler: a note"));
         box.getChildren().forEach(n -> ((Label) n).setMinWidth(Region.USE_PREF_SIZE));
         box.setMinWidth(0);
@@ -362,10 +374,11 @@ final class MainView {
             target++;
             BreakOn b = breakOn.getValue();
             if (b != null && b.matches(model.get(target - 1))) {
-                playing = false;
+                // Everything shown first, then the flag: whoever sees playback stopped sees where and why.
                 seek(target);
                 status.setText("Break: " + b + " (step " + target + ")");
                 explain(Explanation.of(model.get(target - 1)));
+                playing = false;
                 return;
             }
         }
@@ -419,6 +432,11 @@ final class MainView {
             }
             now.getItems().setAll(nowLines(state));
             wire.getItems().setAll(wireLines(state));
+            pool.getItems().setAll(poolLines(state));
+            // A client scenario's pool and queues matter more than a server scenario's empty list.
+            double poolHeight = Math.max(2, pool.getItems().size()) * CELL + 6;
+            pool.setPrefHeight(poolHeight);
+            pool.setMinHeight(Math.min(poolHeight, 12 * CELL + 6));
         } finally {
             updating = false;
         }
@@ -433,11 +451,51 @@ final class MainView {
             out.add(String.format("conn %-3d %-8s %s  %d req  ->%d B  <-%d B", c.id(), c.state().goName(), c.remoteAddr(),
                     c.requests(), t.toServer(), t.toClient()));
         });
-        s.threads().values().stream().sorted(Comparator.comparingLong(ViewState.ThreadView::conn)
-                .thenComparing(ViewState.ThreadView::role)).forEach(t -> out.add(String.format("%-20s %s",
-                Describe.roleName(t.role()) + (t.conn() == 0 ? "" : " #" + t.conn()),
-                t.parked() ? "parked on " + t.on() : "running")));
+        s.threads().values().stream().sorted(Comparator.comparing(ViewState.ThreadView::source)
+                .thenComparingLong(ViewState.ThreadView::conn).thenComparing(ViewState.ThreadView::role))
+                .forEach(t -> out.add(String.format("%-27s %s", (t.source().isEmpty() ? "" : t.source() + " ")
+                        + Describe.roleName(t.role()) + (t.conn() == 0 ? "" : " #" + t.conn()),
+                        t.parked() ? "parked on " + t.on() : "running")));
         return out;
+    }
+
+    /**
+     * The lines of the client list: per transport and host, the idle pool (most recently used
+     * first), the requests waiting for a connection and for a dial slot (oldest first), and, when
+     * there are any, the dials under way and the connections in use.
+     */
+    static List<String> poolLines(ViewState s) {
+        List<String> out = new ArrayList<>();
+        s.clients().values().stream().sorted(Comparator.comparing(nethttp.visualizer.model.ClientView::source)).forEach(c -> {
+            java.util.SortedSet<String> hosts = new java.util.TreeSet<>(c.requestHost().values());
+            hosts.addAll(c.connHost().values());
+            for (String host : hosts) {
+                out.add(c.source() + " to " + host);
+                out.add("  idle pool     " + names("conn ", c.idleOf(host)));
+                out.add("  want a conn   " + names("req ", c.waitingIdleOf(host)));
+                out.add("  want a slot   " + names("req ", c.waitingSlotOf(host)));
+                String dialing = pairs(c.dialing(), c.connHost(), host, " for req ");
+                if (!dialing.equals("-")) out.add("  dialing       " + dialing);
+                String inUse = pairs(c.inUse(), c.connHost(), host, " by req ");
+                if (!inUse.equals("-")) out.add("  in use        " + inUse);
+            }
+        });
+        return out;
+    }
+
+    private static String names(String prefix, List<Long> ids) {
+        if (ids.isEmpty()) return "-";
+        StringBuilder b = new StringBuilder();
+        for (Long id : ids) b.append(b.length() == 0 ? "" : ", ").append(prefix).append(id);
+        return b.toString();
+    }
+
+    /** {@code conn 2 for req 3, ...}: the connections of {@code host} in {@code m}, by number. */
+    private static String pairs(java.util.Map<Long, Long> m, java.util.Map<Long, String> connHost, String host, String joint) {
+        String text = m.entrySet().stream().filter(e -> host.equals(connHost.get(e.getKey())))
+                .sorted(java.util.Map.Entry.comparingByKey())
+                .map(e -> "conn " + e.getKey() + joint + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+        return text.isEmpty() ? "-" : text;
     }
 
     private static List<String> wireLines(ViewState s) {

@@ -22,8 +22,8 @@ import nethttp.visualizer.scenario.Scenarios;
  * its connections and virtual threads.
  *
  * <p>Options: {@code --scenario ID} runs that scenario at start; {@code --open FILE} opens a
- * recording; {@code --screenshot DIR} runs every scenario, writes a PNG of the window for each
- * into {@code DIR}, and exits; {@code --time-scale} starts with the lanes spaced by time.
+ * recording; {@code --screenshot DIR} runs every scenario (or only the one {@code --scenario}
+ * names), writes a PNG of the window for each into {@code DIR}, and exits; {@code --time-scale} starts with the lanes spaced by time.
  */
 public class VisualizerApp extends Application {
     static final double WIDTH = 1400, HEIGHT = 880;
@@ -41,7 +41,8 @@ public class VisualizerApp extends Application {
         String scenario = option(args, "--scenario");
         if (args.contains("--time-scale")) view.timeScale.setSelected(true);
         if (shots != null) {
-            Thread.ofVirtual().start(() -> screenshots(view, scene, Path.of(shots)));
+            List<Scenario> which = scenario == null ? Scenarios.ALL : Scenarios.byId(scenario).map(List::of).orElse(List.of());
+            Thread.ofVirtual().start(() -> screenshots(view, scene, Path.of(shots), which));
         } else if (open != null) {
             view.open(Path.of(open));
         } else if (scenario != null) {
@@ -58,16 +59,17 @@ public class VisualizerApp extends Application {
     }
 
     /** Records each scenario and saves a picture of the window at a telling moment of it. */
-    private static void screenshots(MainView view, Scene scene, Path dir) {
+    private static void screenshots(MainView view, Scene scene, Path dir, List<Scenario> which) {
         try {
             Files.createDirectories(dir);
-            for (Scenario s : Scenarios.ALL) {
+            for (Scenario s : which) {
                 Recording rec = s.record(h -> {});
                 Path file = dir.resolve(s.id() + ".png");
                 onFx(() -> {
                     Model m = Model.of(rec);
-                    view.setModel(m, telling(m));
-                    view.explain(nethttp.visualizer.model.Explanation.of(m.get(lastLibraryEvent(m, telling(m)))));
+                    int at = s.telling(rec);
+                    view.setModel(m, at);
+                    view.explain(nethttp.visualizer.model.Explanation.of(m.get(lastLibraryEvent(m, at))));
                     view.status.setText("Screenshot of " + s.title());
                 });
                 onFx(() -> {
@@ -84,13 +86,20 @@ public class VisualizerApp extends Application {
         }
     }
 
-    /** Three quarters into the recording: far enough to show the scenario's point, with life left in it. */
-    static int telling(Model m) {
-        return m.size() * 3 / 4;
-    }
+    private static final java.util.Set<nethttp.event.ClientTraceEvent.Kind> TELLING_CLIENT_STEPS = java.util.EnumSet.of(
+            nethttp.event.ClientTraceEvent.Kind.GOT_CONN, nethttp.event.ClientTraceEvent.Kind.PUT_IDLE_CONN,
+            nethttp.event.ClientTraceEvent.Kind.IDLE_WON, nethttp.event.ClientTraceEvent.Kind.DIAL_WON,
+            nethttp.event.ClientTraceEvent.Kind.LOSER_PARKED, nethttp.event.ClientTraceEvent.Kind.WAIT_FOR_SLOT);
 
-    /** The index of the last event of the library before {@code position}, for the explanation panel. */
+    /**
+     * The index of the last event of the library before {@code position}, for the explanation
+     * panel: a client's step when the scenario has a client, its story being the client's.
+     */
     private static int lastLibraryEvent(Model m, int position) {
+        for (int i = position - 1; i > 0; i--) {
+            if (m.get(i) instanceof nethttp.visualizer.model.LibraryEvent le
+                    && le.event() instanceof nethttp.event.ClientTraceEvent c && TELLING_CLIENT_STEPS.contains(c.kind())) return i;
+        }
         for (int i = position - 1; i > 0; i--) if (m.get(i) instanceof nethttp.visualizer.model.LibraryEvent) return i;
         return 0;
     }

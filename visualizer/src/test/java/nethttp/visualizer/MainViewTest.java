@@ -18,6 +18,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import nethttp.core.ConnState;
+import nethttp.event.ClientTraceEvent;
 import nethttp.event.ConnStateEvent;
 import nethttp.visualizer.model.BreakOn;
 import nethttp.visualizer.model.Happening;
@@ -41,11 +42,13 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class MainViewTest {
     private static Recording keepAlive;
+    private static Recording race;
     private MainView view;
 
     @BeforeAll
     static void recordOnce() throws Exception {
         keepAlive = Scenarios.byId("keep-alive").orElseThrow().record(h -> {});
+        race = Scenarios.byId("race-idle-wins").orElseThrow().record(h -> {});
     }
 
     @Start
@@ -181,6 +184,53 @@ class MainViewTest {
         robot.interact(() -> shot[0] = lanes.canvas().snapshot(null, null));
         double mid = (byTime + lanes.xOf(at - 1)) / 2;
         assertEquals(LanesView.IDLE, shot[0].getPixelReader().getColor((int) mid, (int) lanes.yOf("conn 1")));
+    }
+
+    @Test
+    void breakingOnTheRaceStopsAtEachOutcomeAndThePoolListShowsTheWaiters(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            view.setModel(Model.of(race), 0);
+            view.speed.setValue(view.speed.getMax());
+            view.breakOn.setValue(BreakOn.CLIENT_RACE_DECIDED);
+        });
+        List<String> outcomes = new ArrayList<>();
+        for (int i = 0; i < 20 && view.position() < race.happenings().size(); i++) {
+            robot.clickOn("#play");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.isPlaying());
+            if (view.position() < race.happenings().size() || BreakOn.CLIENT_RACE_DECIDED.matches(race.happenings().get(view.position() - 1))) {
+                LibraryEvent le = (LibraryEvent) race.happenings().get(view.position() - 1);
+                ClientTraceEvent c = (ClientTraceEvent) le.event();
+                outcomes.add(le.source() + " req " + c.request() + " " + c.kind());
+            }
+        }
+        // Request a's dial wins on each transport; b is served by a's connection as it turns idle.
+        assertEquals(List.of("go1.12 req 1 DIAL_WON", "go1.12 req 2 IDLE_WON", "go1.13 req 1 DIAL_WON", "go1.13 req 2 IDLE_WON"),
+                outcomes.stream().sorted().toList());
+
+        // Where b's dial has started on both transports, the list shows b waiting, a holding conn 1, conn 2 dialing.
+        int bothDialing = 0;
+        for (int i = 0, seen = 0; i < race.happenings().size() && seen < 2; i++) {
+            if (race.happenings().get(i) instanceof LibraryEvent le && le.event() instanceof ClientTraceEvent c
+                    && c.kind() == ClientTraceEvent.Kind.CONNECT_START && c.request() == 2) {
+                seen++;
+                bothDialing = i + 1;
+            }
+        }
+        int at = bothDialing;
+        robot.interact(() -> view.seek(at));
+        List<String> pool = items(robot, "#pool");
+        for (String side : List.of("go1.12", "go1.13")) {
+            int head = pool.indexOf(pool.stream().filter(l -> l.startsWith(side + " to 127.0.0.1:")).findFirst().orElseThrow());
+            assertEquals(List.of("  idle pool     -", "  want a conn   req 2", "  want a slot   -", "  dialing       conn 2 for req 2",
+                    "  in use        conn 1 by req 1"), pool.subList(head + 1, head + 6), side + ": " + pool);
+        }
+        LanesView lanes = view.lanes;
+        double y = lanes.yOf("go1.13 conn 2");
+        assertTrue(y > 0, "go1.13's conn 2 is in view");
+        robot.clickOn(robot.point(lanes.canvas()).atPosition(javafx.geometry.Pos.TOP_LEFT).atOffset(new javafx.geometry.Point2D(20, y)));
+        String text = robot.lookup("#explain").queryAs(TextArea.class).getText();
+        assertTrue(text.startsWith("Client connection: dialing for req 2"), text);
+        assertTrue(text.contains("Chapter 9, \"The getConn race\""), text);
     }
 
     @Test

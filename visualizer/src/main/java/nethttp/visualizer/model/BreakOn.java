@@ -2,6 +2,7 @@ package nethttp.visualizer.model;
 
 import java.util.function.Predicate;
 import nethttp.core.ConnState;
+import nethttp.event.ClientTraceEvent;
 import nethttp.event.ConnStateEvent;
 import nethttp.event.ExchangeEvent;
 import nethttp.event.ThreadEvent;
@@ -18,6 +19,12 @@ public enum BreakOn {
     REQUEST_REJECTED("a request is rejected", exchange(ExchangeEvent.Kind.REQUEST_REJECTED)),
     THREAD_STARTED("a thread starts", thread(ThreadEvent.Kind.STARTED)),
     THREAD_PARKED("a thread parks", thread(ThreadEvent.Kind.PARKED)),
+    CLIENT_GET_CONN("a client request asks for a connection", client(ClientTraceEvent.Kind.GET_CONN)),
+    CLIENT_DIAL("a client dial starts", client(ClientTraceEvent.Kind.CONNECT_START)),
+    CLIENT_RACE_DECIDED("a getConn race is decided", client(ClientTraceEvent.Kind.IDLE_WON).or(client(ClientTraceEvent.Kind.DIAL_WON))),
+    CLIENT_POOLED("a connection is put in the idle pool",
+            client(ClientTraceEvent.Kind.PUT_IDLE_CONN).and(BreakOn::withoutError).or(client(ClientTraceEvent.Kind.LOSER_PARKED))),
+    CLIENT_WAIT_FOR_SLOT("a client request waits for a dial slot", client(ClientTraceEvent.Kind.WAIT_FOR_SLOT)),
     WIRE("bytes cross the wire", h -> h instanceof WireBytes),
     NOTE("a scenario note", h -> h instanceof Note);
 
@@ -45,6 +52,15 @@ public enum BreakOn {
 
     private static Predicate<Happening> exchange(ExchangeEvent.Kind k) {
         return h -> h instanceof LibraryEvent le && le.event() instanceof ExchangeEvent e && e.kind() == k;
+    }
+
+    private static Predicate<Happening> client(ClientTraceEvent.Kind k) {
+        return h -> h instanceof LibraryEvent le && le.event() instanceof ClientTraceEvent e && e.kind() == k;
+    }
+
+    /** A PutIdleConn with an error put nothing in the pool: the connection is closed. */
+    private static boolean withoutError(Happening h) {
+        return ((ClientTraceEvent) ((LibraryEvent) h).event()).detail().isEmpty();
     }
 
     private static Predicate<Happening> thread(ThreadEvent.Kind k) {

@@ -7,6 +7,8 @@ public enum Chapter {
     READ_REQUEST(5, "readRequest and textproto"),
     TRANSFER(6, "Transfer encodings"),
     WRITING(7, "Writing the response"),
+    CLIENT(8, "Client and Transport"),
+    GETCONN_RACE(9, "The getConn race"),
     TIMEOUTS(10, "Timeouts, shutdown and hardening");
 
     private final int number;

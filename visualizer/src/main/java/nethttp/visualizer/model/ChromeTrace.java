@@ -3,6 +3,7 @@ package nethttp.visualizer.model;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import nethttp.event.ClientTraceEvent;
 import nethttp.event.ExchangeEvent;
 
 /**
@@ -12,16 +13,24 @@ import nethttp.event.ExchangeEvent;
  * <p>Process 1 holds the thread lanes, a complete ({@code "ph":"X"}) span for every stretch a
  * thread ran or was parked; process 2 holds the connection lanes, one span per connection
  * state; exchanges and wire traffic are instant events ({@code "ph":"i"}) on their connection,
- * notes are global instants. Times are microseconds from the first happening.
+ * notes are global instants. Each client transport of a scenario has a process of its own,
+ * from 3 on, named after its label: a track per client connection (its dialing, in-use and idle
+ * spans) and per client thread, and the transport's steps as instant events on the connection
+ * they concern. Times are microseconds from the first happening.
  */
 public final class ChromeTrace {
     private static final int THREADS_PID = 1;
     private static final int CONNS_PID = 2;
+    private static final int FIRST_CLIENT_PID = 3;
 
     private final Model model;
     private final Writer out;
     private final long zero;
     private boolean first = true;
+    /** Client transports by label, to their process ids. */
+    private final java.util.Map<String, Integer> clientPids = new java.util.LinkedHashMap<>();
+    /** Client connection tracks, by label and connection. */
+    private final java.util.Map<String, Long> clientConnTids = new java.util.HashMap<>();
 
     private ChromeTrace(Model model, Writer out) {
         this.model = model;
@@ -42,9 +51,10 @@ public final class ChromeTrace {
         List<Lanes.Lane> lanes = model.lanes().all();
         for (int i = 0; i < lanes.size(); i++) {
             Lanes.Lane lane = lanes.get(i);
-            boolean conn = lane.kind() == Lanes.Kind.CONN;
-            int pid = conn ? CONNS_PID : THREADS_PID;
-            long tid = conn ? lane.conn() : i + 1;
+            boolean conn = lane.kind() != Lanes.Kind.THREAD;
+            int pid = lane.source().isEmpty() ? (conn ? CONNS_PID : THREADS_PID) : clientPid(lane.source());
+            long tid = lane.kind() == Lanes.Kind.CONN ? lane.conn() : i + 1;
+            if (lane.kind() == Lanes.Kind.CLIENT_CONN) clientConnTids.put(lane.source() + " " + lane.conn(), tid);
             meta(pid, tid, "thread_name", conn ? lane.label() + " " + lane.remoteAddr() : lane.label());
             spans(lane, pid, tid);
         }
@@ -58,10 +68,15 @@ public final class ChromeTrace {
         for (int i = 0; i < changes.size(); i++) {
             Lanes.Change c = changes.get(i);
             if (c.state().equals("ended") || c.state().equals("closed") || c.state().equals("hijacked")) continue;
+            String cat = switch (lane.kind()) {
+                case CONN -> "conn-state";
+                case CLIENT_CONN -> "client-conn";
+                case THREAD -> "thread";
+            };
             long from = model.get(c.index()).nanos();
             long to = i + 1 < changes.size() ? model.get(changes.get(i + 1).index()).nanos() : model.get(model.size() - 1).nanos();
             String name = c.on().isEmpty() ? c.state() : c.state() + ": " + c.on();
-            event("\"name\":" + str(name) + ",\"cat\":" + str(lane.kind() == Lanes.Kind.CONN ? "conn-state" : "thread")
+            event("\"name\":" + str(name) + ",\"cat\":" + str(cat)
                     + ",\"ph\":\"X\",\"ts\":" + micros(from) + ",\"dur\":" + durMicros(from, to)
                     + ",\"pid\":" + pid + ",\"tid\":" + tid + ",\"args\":{}");
         }
@@ -76,10 +91,26 @@ public final class ChromeTrace {
                     + ",\"cat\":\"wire\",\"ph\":\"i\",\"s\":\"t\",\"ts\":" + micros(w.nanos()) + ",\"pid\":" + CONNS_PID
                     + ",\"tid\":" + connTid(w.clientAddr()) + ",\"args\":{\"client\":" + str(w.clientAddr())
                     + ",\"bytes\":" + w.bytes().length() + ",\"text\":" + str(Describe.printable(w.bytes(), 300)) + "}");
+            case LibraryEvent le when le.event() instanceof ClientTraceEvent c -> event("\"name\":"
+                    + str("req " + c.request() + " " + Describe.clientKind(c.kind()) + (c.detail().isEmpty() ? "" : ": " + c.detail()))
+                    + ",\"cat\":\"client\",\"ph\":\"i\",\"s\":\"t\",\"ts\":" + micros(c.nanos()) + ",\"pid\":" + clientPid(le.source())
+                    + ",\"tid\":" + clientConnTids.getOrDefault(le.source() + " " + c.conn(), 0L)
+                    + ",\"args\":{\"request\":" + c.request() + ",\"conn\":" + c.conn() + ",\"detail\":" + str(c.detail()) + "}");
             case Note n -> event("\"name\":" + str(n.text()) + ",\"cat\":\"note\",\"ph\":\"i\",\"s\":\"g\",\"ts\":"
                     + micros(n.nanos()) + ",\"pid\":" + THREADS_PID + ",\"tid\":0,\"args\":{}");
             default -> {}
         }
+    }
+
+    /** The process of a client transport, named when first met. */
+    private int clientPid(String source) throws IOException {
+        Integer pid = clientPids.get(source);
+        if (pid == null) {
+            pid = FIRST_CLIENT_PID + clientPids.size();
+            clientPids.put(source, pid);
+            meta(pid, 0, "process_name", "client " + source);
+        }
+        return pid;
     }
 
     /** The connection lane a client address belongs to; 0 when the server never reported it. */

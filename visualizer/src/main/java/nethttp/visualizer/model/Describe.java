@@ -1,5 +1,6 @@
 package nethttp.visualizer.model;
 
+import nethttp.event.ClientTraceEvent;
 import nethttp.event.ExchangeEvent;
 import nethttp.event.ThreadRole;
 import nethttp.event.TraceFormat;
@@ -11,11 +12,18 @@ public final class Describe {
     /** One log line for {@code h}, its time relative to {@code startNanos}. */
     public static String line(Happening h, long startNanos) {
         return switch (h) {
-            case LibraryEvent le -> new TraceFormat(startNanos).format(le.event());
+            case LibraryEvent le -> withSource(new TraceFormat(startNanos).format(le.event()), le.source());
             case WireBytes w -> time(w.nanos(), startNanos) + "  wire " + w.clientAddr() + " " + w.direction().arrow() + " "
                     + w.bytes().length() + " bytes  " + printable(w.bytes(), 60);
             case Note n -> time(n.nanos(), startNanos) + "  note    " + n.text();
         };
+    }
+
+    /** A client's line names its transport right after the time, where a server's line has none. */
+    private static String withSource(String line, String source) {
+        if (source.isEmpty()) return line;
+        int afterTime = line.indexOf(" ms") + 3;
+        return line.substring(0, afterTime) + "  " + source + line.substring(afterTime);
     }
 
     private static String time(long nanos, long startNanos) {
@@ -43,6 +51,11 @@ public final class Describe {
 
     /** {@code request read}, {@code response header}, ... */
     public static String exchangeKind(ExchangeEvent.Kind kind) {
+        return kind.name().toLowerCase().replace('_', ' ');
+    }
+
+    /** {@code got conn}, {@code idle won}, ... */
+    public static String clientKind(ClientTraceEvent.Kind kind) {
         return kind.name().toLowerCase().replace('_', ' ');
     }
 

@@ -1,6 +1,7 @@
 package nethttp.visualizer.model;
 
 import nethttp.core.ConnState;
+import nethttp.event.ClientTraceEvent;
 import nethttp.event.ConnStateEvent;
 import nethttp.event.ExchangeEvent;
 import nethttp.event.ThreadEvent;
@@ -9,7 +10,7 @@ import nethttp.event.ThreadRole;
 /**
  * What a clicked element means, in a few sentences, and the chapter that tells it.
  *
- * @param chapter null when no chapter tells it yet (the client's threads)
+ * @param chapter null when no chapter tells it (a bare note)
  */
 public record Explanation(String title, String text, Chapter chapter) {
 
@@ -63,8 +64,90 @@ public record Explanation(String title, String text, Chapter chapter) {
                             + " waits for one byte so that a client hang-up is noticed (and a pipelined request's"
                             + " first byte is kept for the next read)." + state,
                     Chapter.CONN_SERVE);
-            case READ_LOOP, WRITE_LOOP, DIAL -> new Explanation("Thread: client " + Describe.roleName(role),
-                    "A thread of the client's Transport." + state, null);
+            case READ_LOOP -> new Explanation("Thread: client read loop",
+                    "Go's persistConn.readLoop, one per client connection: waits for the response to the request"
+                            + " in flight, hands it to the caller, then waits until the caller has read the body to"
+                            + " its end (the connection goes back to the idle pool) or closed it early (the"
+                            + " connection is closed)." + state,
+                    Chapter.CLIENT);
+            case WRITE_LOOP -> new Explanation("Thread: client write loop",
+                    "Go's persistConn.writeLoop, one per client connection: takes the next request handed to the"
+                            + " connection, writes its head and body, and reports how the write ended." + state,
+                    Chapter.CLIENT);
+            case DIAL -> new Explanation("Thread: client dial",
+                    "Go's dialConnFor (in Go 1.12, the goroutine started by getConn): opens a TCP connection and"
+                            + " starts its read and write loops. Meanwhile the request may be served by a connection"
+                            + " that becomes idle first; then this dial loses the getConn race and its connection is"
+                            + " parked in the idle pool for the next request." + state,
+                    Chapter.GETCONN_RACE);
+        };
+    }
+
+    /** The meaning of a client connection lane's state ({@link Lanes#CLIENT_STATES}). */
+    public static Explanation ofClientConn(String state, String on) {
+        return switch (state) {
+            case "dialing" -> new Explanation("Client connection: dialing " + on,
+                    "A dial thread is opening this connection for a request. Whether that request will use it is"
+                            + " not settled: an idle connection may reach the request first.", Chapter.GETCONN_RACE);
+            case "in use" -> new Explanation("Client connection: in use by " + on,
+                    "A request holds the connection: its head is written, its response read; the connection stays"
+                            + " taken until the caller has read the response body to its end.", Chapter.CLIENT);
+            case "idle" -> new Explanation("Client connection: idle in the pool" + (on.isEmpty() ? "" : " (" + on + ")"),
+                    "The connection waits in the transport's idle pool for its host. The next request to that host"
+                            + " takes the most recently used idle connection; a connection that becomes idle while"
+                            + " requests wait goes to the oldest of them instead of the pool."
+                            + (on.isEmpty() ? "" : " This one was dialed for a request that got another connection"
+                                    + " first: the dial lost the getConn race, and its connection was parked here."),
+                    on.isEmpty() ? Chapter.CLIENT : Chapter.GETCONN_RACE);
+            default -> new Explanation("Client connection: closed" + (on.isEmpty() ? "" : " (" + on + ")"),
+                    "The transport closed the connection: the pool was full or emptied, the response could not be"
+                            + " followed by another, or the server hung up.", Chapter.CLIENT);
+        };
+    }
+
+    /** The meaning of a step the client's transport reported. */
+    public static Explanation of(ClientTraceEvent e, String source) {
+        String who = source + ", request " + e.request() + (e.conn() == 0 ? "" : ", conn " + e.conn());
+        String detail = e.detail().isEmpty() ? "" : " (" + e.detail() + ")";
+        return switch (e.kind()) {
+            case GET_CONN -> new Explanation("GetConn: " + who,
+                    "The request asks its transport for a connection to " + e.detail() + ": an idle one from the pool,"
+                            + " else a new dial, racing a connection that may become idle meanwhile.",
+                    Chapter.GETCONN_RACE);
+            case GOT_CONN -> new Explanation("GotConn: " + who + detail,
+                    "The request has its connection. reused: the connection served a request before; wasIdle: it"
+                            + " was taken from the idle pool.", Chapter.CLIENT);
+            case PUT_IDLE_CONN -> new Explanation("PutIdleConn: " + who + detail,
+                    e.detail().isEmpty()
+                            ? "The response body was read to its end: the connection is offered for reuse, to the"
+                                    + " oldest request waiting for one, else to the idle pool (most recently used first)."
+                            : "The connection could not be kept for reuse, and is closed.",
+                    Chapter.CLIENT);
+            case IDLE_WON -> new Explanation("The getConn race: the idle connection won (" + who + ")",
+                    "This request was waiting, for its own dial or for permission to dial, when another request"
+                            + " finished with its connection, which was handed straight to it. A dial of its still under"
+                            + " way goes on for nobody: when it ends, its connection is parked in the idle pool.",
+                    Chapter.GETCONN_RACE);
+            case DIAL_WON -> new Explanation("The getConn race: the dial won (" + who + ")",
+                    "This request's own dial finished before any connection became idle: the request uses the new"
+                            + " connection.", Chapter.GETCONN_RACE);
+            case LOSER_PARKED -> new Explanation("A lost dial's connection is parked (" + who + ")",
+                    "The dial ended after its request had been served by another connection. Rather than waste the"
+                            + " new connection, the transport puts it in the idle pool, where the next request finds it.",
+                    Chapter.GETCONN_RACE);
+            case LOSER_CLOSED -> new Explanation("A lost dial's connection is closed (" + who + ")" + detail,
+                    "The dial lost its race and the pool could not take its connection.", Chapter.GETCONN_RACE);
+            case WAIT_FOR_SLOT -> new Explanation("Waiting for a dial slot: " + who,
+                    "The host already has MaxConnsPerHost connections, dialing, in use or idle: the request may not"
+                            + " dial. It waits, oldest first, for a connection to become idle or to close.",
+                    Chapter.GETCONN_RACE);
+            case CONNECT_START, CONNECT_DONE -> new Explanation("Dial " + (e.kind() == ClientTraceEvent.Kind.CONNECT_START
+                    ? "started" : "done") + ": " + who + detail,
+                    "A TCP connection to the host is being opened by the transport's dialer.", Chapter.GETCONN_RACE);
+            case CONN_CLOSED -> new Explanation("Client connection closed: " + who + detail,
+                    "The transport closed the connection; its read and write loops end.", Chapter.CLIENT);
+            default -> new Explanation(Describe.clientKind(e.kind()) + ": " + who + detail,
+                    "A step of the round trip on its connection, as Go's httptrace hooks report it.", Chapter.CLIENT);
         };
     }
 
@@ -73,6 +156,10 @@ public record Explanation(String title, String text, Chapter chapter) {
         if (on.startsWith("idle")) return "kept alive, waiting for the first byte of the next request (IdleTimeout).";
         if (on.startsWith("read next byte")) return "watching the socket while the handler runs.";
         if (on.startsWith("accept")) return "waiting for a client to connect.";
+        if (on.startsWith("next request")) return "waiting for the next request handed to this connection.";
+        if (on.startsWith("response body read")) return "waiting for the caller to finish reading the response body.";
+        if (on.startsWith("response")) return "waiting for the server's response to the request in flight.";
+        if (on.startsWith("100 continue")) return "waiting for 100 Continue before sending the body.";
         return "blocked until it can go on.";
     }
 
@@ -102,6 +189,7 @@ public record Explanation(String title, String text, Chapter chapter) {
             case LibraryEvent le when le.event() instanceof ThreadEvent t ->
                     of(t.role(), t.kind() == ThreadEvent.Kind.PARKED, t.on());
             case LibraryEvent le when le.event() instanceof ExchangeEvent x -> of(x.kind(), x.detail());
+            case LibraryEvent le when le.event() instanceof ClientTraceEvent c -> of(c, le.source());
             case LibraryEvent le -> new Explanation("Event", le.event().toString(), null);
             case WireBytes w -> new Explanation("Bytes on the wire " + w.direction().arrow() + " " + w.bytes().length() + " bytes",
                     (w.direction() == WireBytes.Direction.TO_SERVER ? "The client wrote:" : "The client read:") + "\n"

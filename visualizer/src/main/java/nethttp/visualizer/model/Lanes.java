@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nethttp.event.ClientTraceEvent;
 import nethttp.event.ConnStateEvent;
 import nethttp.event.ThreadEvent;
 import nethttp.event.ThreadRole;
@@ -16,13 +17,24 @@ import nethttp.event.ThreadRole;
  * the running and parked spans of the threads of one role on one connection (a connection has
  * one background read at a time, so they share a lane).
  *
+ * <p>A client transport's lanes come first, grouped by its label in the order of the
+ * labels, then the server's: each client connection has a lane of its life as the client
+ * sees it ({@link #CLIENT_STATES}), followed by its dial, read-loop and write-loop threads.
+ *
  * <p>Each change is stored with the index of the happening that caused it; the view draws the
  * changes whose index is below its position, so what it draws is still a function of that prefix.
  */
 public final class Lanes {
 
-    /** Whether a lane follows a connection or threads. */
-    public enum Kind { CONN, THREAD }
+    /** Whether a lane follows a server's connection, a client's connection, or threads. */
+    public enum Kind { CONN, CLIENT_CONN, THREAD }
+
+    /**
+     * The states of a client connection lane: dialing from ConnectStart; in use by a request from
+     * its GotConn; idle in the pool from PutIdleConn (or from the parking of a dial that lost its
+     * race); closed when the transport closes it.
+     */
+    public static final List<String> CLIENT_STATES = List.of("dialing", "in use", "idle", "closed");
 
     /**
      * A change on a lane at happening {@code index}. For a connection lane {@code state} is the
@@ -37,15 +49,19 @@ public final class Lanes {
     /** One lane of the view. */
     public static final class Lane {
         private final Kind kind;
+        private final String source;
         private final long conn;
         private final ThreadRole role;
         private final List<Change> changes = new ArrayList<>();
         private final List<WireMark> wire = new ArrayList<>();
         private long currentThread;
         private String remoteAddr = "";
+        /** On a client connection lane: the request using the connection, 0 when none. */
+        private long user;
 
-        Lane(Kind kind, long conn, ThreadRole role) {
+        Lane(Kind kind, String source, long conn, ThreadRole role) {
             this.kind = kind;
+            this.source = source;
             this.conn = conn;
             this.role = role;
         }
@@ -56,6 +72,11 @@ public final class Lanes {
 
         public long conn() {
             return conn;
+        }
+
+        /** Empty for the server's lanes, else the label of the client transport. */
+        public String source() {
+            return source;
         }
 
         /** The threads' role, null on a connection lane. */
@@ -96,17 +117,27 @@ public final class Lanes {
             return found;
         }
 
-        /** A short name: {@code conn 3}, {@code conn-serve #3}, {@code accept}. */
+        /**
+         * A short name: {@code conn 3}, {@code conn-serve #3}, {@code accept}; a client's lanes
+         * start with the transport's label: {@code go1.13 conn 1}, {@code go1.13 read-loop #1}.
+         */
         public String label() {
-            if (kind == Kind.CONN) return "conn " + conn;
+            String prefix = source.isEmpty() ? "" : source + " ";
+            if (kind != Kind.THREAD) return prefix + "conn " + conn;
             String name = Describe.roleName(role);
-            return conn == 0 ? name : name + " #" + conn;
+            return prefix + (conn == 0 ? name : name + " #" + conn);
         }
     }
 
-    private record Key(long conn, int order) {}
+    /** Where a lane sorts: the client transports by label, the server last; then connection and role. */
+    private record Key(boolean server, String source, long conn, int order) {
+        Key(String source, long conn, int order) {
+            this(source.isEmpty(), source, conn, order);
+        }
+    }
 
-    private final TreeMap<Key, Lane> lanes = new TreeMap<>(Comparator.comparingLong(Key::conn).thenComparingInt(Key::order));
+    private final TreeMap<Key, Lane> lanes = new TreeMap<>(Comparator.comparing(Key::server).thenComparing(Key::source)
+            .thenComparingLong(Key::conn).thenComparingInt(Key::order));
     private final Map<String, Lane> connByAddr = new HashMap<>();
     private final Map<String, List<WireMark>> unclaimedWire = new HashMap<>();
 
@@ -114,7 +145,7 @@ public final class Lanes {
     void add(int index, Happening h) {
         switch (h) {
             case LibraryEvent le when le.event() instanceof ConnStateEvent s -> {
-                Lane lane = lanes.computeIfAbsent(new Key(s.conn(), 0), k -> new Lane(Kind.CONN, s.conn(), null));
+                Lane lane = lanes.computeIfAbsent(new Key("", s.conn(), 0), k -> new Lane(Kind.CONN, "", s.conn(), null));
                 if (lane.remoteAddr.isEmpty()) {
                     lane.remoteAddr = s.remoteAddr();
                     connByAddr.put(s.remoteAddr(), lane);
@@ -123,7 +154,8 @@ public final class Lanes {
                 }
                 lane.changes.add(new Change(index, s.state().goName(), ""));
             }
-            case LibraryEvent le when le.event() instanceof ThreadEvent t -> addThreadChange(index, t);
+            case LibraryEvent le when le.event() instanceof ThreadEvent t -> addThreadChange(index, t, le.source());
+            case LibraryEvent le when le.event() instanceof ClientTraceEvent c -> addClientChange(index, c, le.source());
             case WireBytes w -> {
                 WireMark mark = new WireMark(index, w);
                 Lane lane = connByAddr.get(w.clientAddr());
@@ -134,8 +166,9 @@ public final class Lanes {
         }
     }
 
-    private void addThreadChange(int index, ThreadEvent t) {
-        Lane lane = lanes.computeIfAbsent(new Key(t.conn(), 1 + t.role().ordinal()), k -> new Lane(Kind.THREAD, t.conn(), t.role()));
+    private void addThreadChange(int index, ThreadEvent t, String source) {
+        Lane lane = lanes.computeIfAbsent(new Key(source, t.conn(), 1 + t.role().ordinal()),
+                k -> new Lane(Kind.THREAD, source, t.conn(), t.role()));
         if (t.kind() == ThreadEvent.Kind.STARTED) lane.currentThread = t.thread();
         else if (t.thread() != lane.currentThread) return; // the tail of a thread a newer one replaced
         String state = switch (t.kind()) {
@@ -146,7 +179,39 @@ public final class Lanes {
         lane.changes.add(new Change(index, state, t.on()));
     }
 
-    /** Every lane, the accept loop first, then each connection followed by its threads. */
+    /** A client connection's life; see {@link #CLIENT_STATES} and {@code ClientPoolBuilder} for the order of events. */
+    private void addClientChange(int index, ClientTraceEvent c, String source) {
+        if (c.conn() == 0) return;
+        Lane lane = lanes.computeIfAbsent(new Key(source, c.conn(), 0), k -> new Lane(Kind.CLIENT_CONN, source, c.conn(), null));
+        switch (c.kind()) {
+            case CONNECT_START -> {
+                lane.remoteAddr = c.detail();
+                lane.changes.add(new Change(index, "dialing", "for req " + c.request()));
+            }
+            case GOT_CONN -> {
+                lane.user = c.request();
+                lane.changes.add(new Change(index, "in use", "req " + c.request()));
+            }
+            case PUT_IDLE_CONN -> {
+                if (lane.user != c.request()) return; // handed straight on: the next GotConn came first
+                lane.user = 0;
+                if (c.detail().isEmpty()) lane.changes.add(new Change(index, "idle", ""));
+            }
+            case LOSER_PARKED -> {
+                if (lane.user == 0) lane.changes.add(new Change(index, "idle", "parked loser"));
+            }
+            case LOSER_CLOSED, CONN_CLOSED -> {
+                lane.user = 0;
+                lane.changes.add(new Change(index, "closed", c.detail()));
+            }
+            default -> {}
+        }
+    }
+
+    /**
+     * Every lane: each client transport's connections, each followed by its threads; then the
+     * server's accept loop, then each of its connections followed by its threads.
+     */
     public List<Lane> all() {
         return List.copyOf(lanes.values());
     }

@@ -23,7 +23,14 @@ import nethttp.event.Event;
  * </pre>
  *
  * <p>A line names a record class and gives each of its components as {@code name=value},
- * separated by tabs. Values escape {@code %}, tab, CR, LF and other control characters as
+ * separated by tabs. An event of one of a scenario's client transports ends with one more field,
+ * {@code source=LABEL}, naming the transport:
+ *
+ * <pre>
+ * nethttp.event.ClientTraceEvent	nanos=9120	conn=0	request=2	kind=GET_CONN	detail=127.0.0.1:41234	source=go1.13
+ * </pre>
+ *
+ * <p>Values escape {@code %}, tab, CR, LF and other control characters as
  * {@code %XX}. Components may be numbers, booleans, strings or enums; any library event record
  * made of those is written and read without further code. Only classes of the library's event
  * package and of this package are accepted when reading.
@@ -31,6 +38,8 @@ import nethttp.event.Event;
 public final class RecordingFile {
     /** The first line of every recording file. */
     public static final String MAGIC = "nethttp-recording 1";
+
+    private static final String SOURCE = "source=";
 
     private RecordingFile() {}
 
@@ -44,6 +53,7 @@ public final class RecordingFile {
             for (RecordComponent c : r.getClass().getRecordComponents()) {
                 line.append('\t').append(c.getName()).append('=').append(escape(String.valueOf(componentValue(c, r))));
             }
+            if (h instanceof LibraryEvent le && le.fromClient()) line.append('\t').append(SOURCE).append(escape(le.source()));
             out.write(line.append('\n').toString());
         }
         out.flush();
@@ -79,7 +89,11 @@ public final class RecordingFile {
         String[] fields = line.split("\t", -1);
         Class<?> type = eventClass(fields[0]);
         RecordComponent[] comps = type.getRecordComponents();
-        if (fields.length != comps.length + 1) throw new IOException(fields[0] + " needs " + comps.length + " values");
+        String source = "";
+        boolean sourced = Event.class.isAssignableFrom(type) && fields.length == comps.length + 2
+                && fields[fields.length - 1].startsWith(SOURCE);
+        if (sourced) source = unescape(fields[fields.length - 1].substring(SOURCE.length()));
+        if (fields.length != comps.length + (sourced ? 2 : 1)) throw new IOException(fields[0] + " needs " + comps.length + " values");
         Object[] args = new Object[comps.length];
         Class<?>[] types = new Class<?>[comps.length];
         for (int i = 0; i < comps.length; i++) {
@@ -100,7 +114,7 @@ public final class RecordingFile {
         } catch (InvocationTargetException e) {
             throw new IOException("bad values for " + type.getName() + ": " + e.getCause());
         }
-        return r instanceof Event e ? new LibraryEvent(e) : (Happening) r;
+        return r instanceof Event e ? new LibraryEvent(e, source) : (Happening) r;
     }
 
     /** Only event records of the library and the visualizer's own happenings may be named. */

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nethttp.event.ClientTraceEvent;
 import nethttp.event.ConnStateEvent;
 import nethttp.event.Event;
 import nethttp.event.ExchangeEvent;
@@ -22,6 +23,7 @@ final class StateBuilder {
     private final Map<Long, ThreadView> threads;
     private final Map<String, Traffic> bytesByAddr;
     private final ArrayDeque<WireBytes> recentWire;
+    private final Map<String, ClientView> clients;
 
     private StateBuilder(ViewState s) {
         position = s.position();
@@ -29,10 +31,11 @@ final class StateBuilder {
         threads = new HashMap<>(s.threads());
         bytesByAddr = new HashMap<>(s.bytesByAddr());
         recentWire = new ArrayDeque<>(s.recentWire());
+        clients = new HashMap<>(s.clients());
     }
 
     static ViewState empty() {
-        return new ViewState(0, Map.of(), Map.of(), Map.of(), List.of());
+        return new ViewState(0, Map.of(), Map.of(), Map.of(), List.of(), Map.of());
     }
 
     /** A builder that continues from {@code s}. */
@@ -43,7 +46,7 @@ final class StateBuilder {
     void apply(Happening h) {
         position++;
         switch (h) {
-            case LibraryEvent le -> applyEvent(le.event());
+            case LibraryEvent le -> applyEvent(le.event(), le.source());
             case WireBytes w -> {
                 bytesByAddr.merge(w.clientAddr(), new Traffic(0, 0).plus(w), (a, b) -> a.plus(w));
                 recentWire.addLast(w);
@@ -53,7 +56,7 @@ final class StateBuilder {
         }
     }
 
-    private void applyEvent(Event e) {
+    private void applyEvent(Event e, String source) {
         switch (e) {
             case ConnStateEvent s -> {
                 ConnView old = conns.get(s.conn());
@@ -63,8 +66,8 @@ final class StateBuilder {
             }
             case ThreadEvent t -> {
                 switch (t.kind()) {
-                    case STARTED, RUNNING -> threads.put(t.thread(), new ThreadView(t.thread(), t.role(), t.conn(), false, ""));
-                    case PARKED -> threads.put(t.thread(), new ThreadView(t.thread(), t.role(), t.conn(), true, t.on()));
+                    case STARTED, RUNNING -> threads.put(t.thread(), new ThreadView(t.thread(), t.role(), t.conn(), false, "", source));
+                    case PARKED -> threads.put(t.thread(), new ThreadView(t.thread(), t.role(), t.conn(), true, t.on(), source));
                     case ENDED -> threads.remove(t.thread());
                 }
             }
@@ -75,13 +78,15 @@ final class StateBuilder {
                 String last = Describe.exchangeKind(x.kind()) + ": " + x.detail();
                 conns.put(x.conn(), new ConnView(old.id(), old.remoteAddr(), old.state(), requests, last));
             }
-            default -> {
-                // Kinds of event the views do not draw yet (the client's) still show in the log.
+            case ClientTraceEvent c -> {
+                ClientPoolBuilder b = new ClientPoolBuilder(clients.getOrDefault(source, ClientView.empty(source)));
+                b.apply(c);
+                clients.put(source, b.build());
             }
         }
     }
 
     ViewState build() {
-        return new ViewState(position, conns, threads, bytesByAddr, List.copyOf(recentWire));
+        return new ViewState(position, conns, threads, bytesByAddr, List.copyOf(recentWire), clients);
     }
 }

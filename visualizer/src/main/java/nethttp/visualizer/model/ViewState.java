@@ -15,9 +15,10 @@ import nethttp.event.ThreadRole;
  * @param threads     the live threads, by thread id
  * @param bytesByAddr bytes seen on the wire, by the client's address
  * @param recentWire  the latest pieces of wire traffic, oldest first
+ * @param clients     the scenario's client transports, by label: their idle pools and queues
  */
 public record ViewState(int position, Map<Long, ConnView> conns, Map<Long, ThreadView> threads,
-        Map<String, Traffic> bytesByAddr, List<WireBytes> recentWire) {
+        Map<String, Traffic> bytesByAddr, List<WireBytes> recentWire, Map<String, ClientView> clients) {
 
     /** How many pieces of wire traffic {@link #recentWire} keeps. */
     public static final int RECENT_WIRE = 12;
@@ -27,13 +28,18 @@ public record ViewState(int position, Map<Long, ConnView> conns, Map<Long, Threa
         threads = Map.copyOf(threads);
         bytesByAddr = Map.copyOf(bytesByAddr);
         recentWire = List.copyOf(recentWire);
+        clients = Map.copyOf(clients);
     }
 
     /** A connection as the server last reported it. */
     public record ConnView(long id, String remoteAddr, ConnState state, int requests, String lastExchange) {}
 
-    /** A thread the library started, running or parked. */
-    public record ThreadView(long id, ThreadRole role, long conn, boolean parked, String on) {}
+    /**
+     * A thread the library started, running or parked.
+     *
+     * @param source empty for the server's threads, else the label of the client transport
+     */
+    public record ThreadView(long id, ThreadRole role, long conn, boolean parked, String on, String source) {}
 
     /** Bytes each way on one connection. */
     public record Traffic(long toServer, long toClient) {

@@ -6,6 +6,8 @@
  *
  * <p>Recordings are saved as text ({@link nethttp.visualizer.model.RecordingFile}) and exported
  * as Chrome trace-event JSON for Perfetto ({@link nethttp.visualizer.model.ChromeTrace}). The
- * events themselves are told in chapter 4, "The conn.serve loop and the connection states".
+ * server's events are told in chapter 4, "The conn.serve loop and the connection states"; the
+ * client's, from which {@link nethttp.visualizer.model.ClientView} derives the idle pool and the
+ * wantConn queues, in chapters 8 and 9, "Client and Transport" and "The getConn race".
  */
 package nethttp.visualizer.model;

@@ -21,6 +21,14 @@ public interface Scenario {
     /** Two or three sentences on what to watch for. */
     String description();
 
+    /**
+     * The position of {@code rec} that shows the scenario's point best, for a screenshot: by
+     * default three quarters in, far enough to show the point, with life left in it.
+     */
+    default int telling(Recording rec) {
+        return rec.happenings().size() * 3 / 4;
+    }
+
     /** Plays the scenario against {@code run}'s server; returns when its clients are done. */
     void play(ScenarioRun run) throws Exception;
 

@@ -12,6 +12,8 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import nethttp.client.GetConnStrategy;
+import nethttp.client.Transport;
 import nethttp.core.ConnState;
 import nethttp.core.Handler;
 import nethttp.event.ConnStateEvent;
@@ -45,6 +47,8 @@ public final class ScenarioRun {
     private final Set<Long> openConns = new HashSet<>();
     private final Set<Long> liveThreads = new HashSet<>();
     private EventBus.Subscription subscription;
+    private final List<Transport> transports = new ArrayList<>();
+    private final List<EventBus.Subscription> clientSubscriptions = new ArrayList<>();
     private Thread acceptThread;
     private int port;
 
@@ -78,6 +82,27 @@ public final class ScenarioRun {
     /** Opens a new client connection to the server. */
     public RawClient connect(String name) throws IOException {
         return new RawClient(this, name, port);
+    }
+
+    /**
+     * A client transport whose events are recorded under {@code label}, dialing the embedded
+     * server with a {@link HeldDialer} (holding every dial when {@code holdDials}). The run
+     * closes its idle connections at the end.
+     */
+    ClientSide client(String label, GetConnStrategy strategy, boolean holdDials) {
+        Transport t = new Transport();
+        t.getConnStrategy = strategy;
+        HeldDialer dialer = new HeldDialer(this, holdDials);
+        t.dialer = dialer;
+        t.errorLog = line -> note(label + " transport log: " + line);
+        mu.lock();
+        try {
+            transports.add(t);
+            clientSubscriptions.add(t.events.subscribe(e -> record(new LibraryEvent(e, label))));
+        } finally {
+            mu.unlock();
+        }
+        return new ClientSide(this, label, t, dialer);
     }
 
     /** Adds a line of narration. */
@@ -132,16 +157,19 @@ public final class ScenarioRun {
     }
 
     /**
-     * Shuts the server down gracefully, waits until every connection is closed and every thread
-     * ended, and returns the recording.
+     * Closes the client transports' idle connections, shuts the server down gracefully, waits
+     * until every connection is closed and every thread (the clients' too) ended, and returns the
+     * recording.
      */
     Recording finish(String scenario) throws IOException, InterruptedException, TimeoutException {
         try {
+            transports.forEach(Transport::closeIdleConnections);
             server.shutdown(QUIESCE);
             acceptThread.join(QUIESCE);
             awaitState(() -> openConns.isEmpty() && liveThreads.isEmpty());
         } finally {
             if (subscription != null) subscription.close();
+            clientSubscriptions.forEach(EventBus.Subscription::close);
             server.close();
         }
         mu.lock();

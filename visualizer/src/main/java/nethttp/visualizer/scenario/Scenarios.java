@@ -13,7 +13,10 @@ public final class Scenarios {
             new ExpectContinueScenario(),
             new PipeliningScenario(),
             new GracefulShutdownScenario(),
-            new HandlerThrowsScenario());
+            new HandlerThrowsScenario(),
+            new IdleBeatsDialScenario(),
+            new DialWinsScenario(),
+            new MaxConnsPerHostScenario());
 
     /** The scenario called {@code id}, if any. */
     public static Optional<Scenario> byId(String id) {
