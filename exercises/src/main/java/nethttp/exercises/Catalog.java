@@ -11,6 +11,7 @@ import nethttp.exercises.graders.IdlePoolExercise;
 import nethttp.exercises.graders.KeepAliveExercise;
 import nethttp.exercises.graders.MuxMatchingExercise;
 import nethttp.exercises.graders.RequestLineExercise;
+import nethttp.exercises.graders.TryDeliverExercise;
 
 /** Every exercise, in the order of their folders. */
 public final class Catalog {
@@ -27,7 +28,8 @@ public final class Catalog {
                 new BodyFramingExercise(),
                 new KeepAliveExercise(),
                 new HasTokenExercise(),
-                new IdlePoolExercise());
+                new IdlePoolExercise(),
+                new TryDeliverExercise());
     }
 
     /** The exercise whose folder is {@code id}, or all of them for {@code all} (or no name). */

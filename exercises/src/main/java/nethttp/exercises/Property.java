@@ -38,11 +38,25 @@ public final class Property<S> {
     private final String name;
     private final String statement;
     private final Runner<S, ?> runner;
+    private final int maxExamples;
 
     private Property(String name, String statement, Runner<S, ?> runner) {
+        this(name, statement, runner, Integer.MAX_VALUE);
+    }
+
+    private Property(String name, String statement, Runner<S, ?> runner, int maxExamples) {
         this.name = name;
         this.statement = statement;
         this.runner = runner;
+        this.maxExamples = maxExamples;
+    }
+
+    /**
+     * The same property, tried on at most {@code examples} inputs: for a property whose every
+     * input is costly (a concurrent scenario repeated many times) and whose inputs are few.
+     */
+    public Property<S> atMost(int examples) {
+        return new Property<>(name, statement, runner, examples);
     }
 
     /**
@@ -79,7 +93,7 @@ public final class Property<S> {
 
     /** Checks the property on {@code examples} inputs drawn from {@code seed}. */
     public Verdict check(S subject, long seed, int examples) {
-        return runner.run(this, subject, seed, examples);
+        return runner.run(this, subject, seed, Math.min(examples, maxExamples));
     }
 
     private record Runner<S, T>(Gen<T> gen, Function<T, String> render, Check<S, T> check,
