@@ -7,9 +7,11 @@ import nethttp.exercises.graders.CanonicalKeysExercise;
 import nethttp.exercises.graders.ChunkedExercise;
 import nethttp.exercises.graders.CleanPathExercise;
 import nethttp.exercises.graders.HasTokenExercise;
+import nethttp.exercises.graders.IdlePoolExercise;
 import nethttp.exercises.graders.KeepAliveExercise;
 import nethttp.exercises.graders.MuxMatchingExercise;
 import nethttp.exercises.graders.RequestLineExercise;
+import nethttp.exercises.graders.TryDeliverExercise;
 
 /** Every exercise, in the order of their folders. */
 public final class Catalog {
@@ -25,7 +27,9 @@ public final class Catalog {
                 new ChunkedExercise(),
                 new BodyFramingExercise(),
                 new KeepAliveExercise(),
-                new HasTokenExercise());
+                new HasTokenExercise(),
+                new IdlePoolExercise(),
+                new TryDeliverExercise());
     }
 
     /** The exercise whose folder is {@code id}, or all of them for {@code all} (or no name). */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.quicktheories.api.AsString;
 import org.quicktheories.core.Gen;
 import org.quicktheories.core.Reporter;
@@ -37,11 +38,25 @@ public final class Property<S> {
     private final String name;
     private final String statement;
     private final Runner<S, ?> runner;
+    private final int maxExamples;
 
     private Property(String name, String statement, Runner<S, ?> runner) {
+        this(name, statement, runner, Integer.MAX_VALUE);
+    }
+
+    private Property(String name, String statement, Runner<S, ?> runner, int maxExamples) {
         this.name = name;
         this.statement = statement;
         this.runner = runner;
+        this.maxExamples = maxExamples;
+    }
+
+    /**
+     * The same property, tried on at most {@code examples} inputs: for a property whose every
+     * input is costly (a concurrent scenario repeated many times) and whose inputs are few.
+     */
+    public Property<S> atMost(int examples) {
+        return new Property<>(name, statement, runner, examples);
     }
 
     /**
@@ -55,7 +70,17 @@ public final class Property<S> {
      */
     public static <S, T> Property<S> forAll(String name, String statement, Gen<T> gen,
             Function<T, String> render, Check<S, T> check) {
-        return new Property<>(name, statement, new Runner<>(gen, render, check));
+        return new Property<>(name, statement, new Runner<>(gen, render, check, t -> Stream.empty()));
+    }
+
+    /**
+     * A property whose counterexamples are shrunk further than QuickTheories can: after its
+     * shrinking, {@code smaller} proposes simpler inputs (a sequence with one step left out,
+     * say), and the first that still fails is taken, until none does.
+     */
+    public static <S, T> Property<S> forAll(String name, String statement, Gen<T> gen,
+            Function<T, String> render, Check<S, T> check, Function<T, Stream<T>> smaller) {
+        return new Property<>(name, statement, new Runner<>(gen, render, check, smaller));
     }
 
     public String name() {
@@ -68,10 +93,11 @@ public final class Property<S> {
 
     /** Checks the property on {@code examples} inputs drawn from {@code seed}. */
     public Verdict check(S subject, long seed, int examples) {
-        return runner.run(this, subject, seed, examples);
+        return runner.run(this, subject, seed, Math.min(examples, maxExamples));
     }
 
-    private record Runner<S, T>(Gen<T> gen, Function<T, String> render, Check<S, T> check) {
+    private record Runner<S, T>(Gen<T> gen, Function<T, String> render, Check<S, T> check,
+            Function<T, Stream<T>> smaller) {
 
         Verdict run(Property<S> p, S subject, long seed, int examples) {
             AtomicReference<Object> smallest = new AtomicReference<>();
@@ -95,10 +121,19 @@ public final class Property<S> {
                     .forAll(gen).check(input -> judge(subject, input) == null);
             if (smallest.get() == null) return Verdict.pass(p, seed);
             @SuppressWarnings("unchecked")
-            T input = (T) smallest.get();
+            T input = shrinkFurther(subject, (T) smallest.get());
             Judgement j = judgement(subject, input);
             return new Verdict(p.name(), p.statement(), false, render.apply(input),
                     Objects.requireNonNullElse(j.text, "fails only now and then on this input"), j.notImplemented, seed);
+        }
+
+        private T shrinkFurther(S subject, T input) {
+            for (int rounds = 0; rounds < 1000; rounds++) {
+                T next = smaller.apply(input).filter(t -> judge(subject, t) != null).findFirst().orElse(null);
+                if (next == null) break;
+                input = next;
+            }
+            return input;
         }
 
         private String judge(S subject, T input) {
