@@ -189,4 +189,90 @@ class BookToolsTest {
         // not quoted: the package's chapter, from package-info.java
         assertTrue(page.contains("| `conn.serve` | `p.Loop.Inner#run()` | xref:ch02-x.adoc#ch2[Chapter 2: X]"), page);
     }
+
+    private Path scenarios() throws IOException {
+        Path folder = dir.resolve("scenario");
+        write(folder.resolve("Scenarios.java"),
+                "package v;",
+                "/** Not listed: new CommentedScenario() */",
+                "final class Scenarios {",
+                "    static final java.util.List<Scenario> ALL = java.util.List.of(",
+                "            new KeepAliveScenario(),",
+                "            new RaceScenario());",
+                "}");
+        write(folder.resolve("KeepAliveScenario.java"),
+                "package v;",
+                "final class KeepAliveScenario implements Scenario {",
+                "    @Override",
+                "    public String id() {",
+                "        return \"keep-alive\";",
+                "    }",
+                "}");
+        write(folder.resolve("RaceScenario.java"),
+                "package v;",
+                "final class RaceScenario implements Scenario {",
+                "    public String id() { return \"race-idle-wins\"; }",
+                "    public String title() { return \"not an id\"; }",
+                "}");
+        write(folder.resolve("CommentedScenario.java"),
+                "package v;",
+                "final class CommentedScenario implements Scenario {",
+                "    public String id() { return \"commented\"; }",
+                "}");
+        return folder;
+    }
+
+    @Test
+    void scenarioIdsAreReadFromTheClassesThatScenariosListsInItsOrder() throws IOException {
+        Path folder = scenarios();
+        List<String> failures = new ArrayList<>();
+        assertEquals(List.of("keep-alive", "race-idle-wins"), ScenarioCheck.ids(folder, failures));
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void chaptersThatOpenEveryScenarioByARealIdPass() throws IOException {
+        Path folder = scenarios();
+        book = dir.resolve("book");
+        write(book.resolve("ch04-x.adoc"), "[#ch4]", "= Chapter 4: X", "",
+                "mvn -q -pl visualizer -am compile -Dvisualize -Dvisualizer.args=\"--scenario keep-alive\"");
+        write(book.resolve("ch09-x.adoc"), "[#ch9]", "= Chapter 9: X", "", "`--scenario race-idle-wins`");
+        assertEquals(List.of(), ScenarioCheck.check(folder, Tags.chapters(book)));
+    }
+
+    @Test
+    void aScenarioIdTheVisualizerDoesNotHaveFails() throws IOException {
+        Path folder = scenarios();
+        book = dir.resolve("book");
+        write(book.resolve("ch04-x.adoc"), "[#ch4]", "= Chapter 4: X", "",
+                "-Dvisualizer.args=\"--scenario keep-alive\" and -Dvisualizer.args=\"--scenario keepalive\"",
+                "`--scenario race-idle-wins`");
+        List<String> failures = ScenarioCheck.check(folder, Tags.chapters(book));
+        assertEquals(1, failures.size(), failures.toString());
+        assertTrue(failures.get(0).startsWith("ch04-x.adoc:4: --scenario keepalive names no scenario"), failures.get(0));
+    }
+
+    @Test
+    void aScenarioThatNoChapterOpensFails() throws IOException {
+        Path folder = scenarios();
+        book = dir.resolve("book");
+        write(book.resolve("ch04-x.adoc"), "[#ch4]", "= Chapter 4: X", "",
+                "// --scenario race-idle-wins is in a comment, which does not count",
+                "-Dvisualizer.args=\"--scenario keep-alive\"");
+        assertEquals(List.of("scenario race-idle-wins is opened by no chapter (no --scenario race-idle-wins)"),
+                ScenarioCheck.check(folder, Tags.chapters(book)));
+    }
+
+    @Test
+    void aListedScenarioWhoseIdCannotBeReadFails() throws IOException {
+        Path folder = scenarios();
+        write(folder.resolve("RaceScenario.java"),
+                "package v;",
+                "final class RaceScenario implements Scenario {",
+                "    public String id() { return PREFIX + \"race\"; }",
+                "}");
+        List<String> failures = new ArrayList<>();
+        assertEquals(List.of("keep-alive"), ScenarioCheck.ids(folder, failures));
+        assertEquals(List.of("RaceScenario.java: id() does not return a string literal"), failures);
+    }
 }
