@@ -16,7 +16,7 @@ final class KeepAliveScenario implements Scenario {
     public String description() {
         return "Client A sends three requests one after the other on the same connection, then a fourth with"
                 + " \"Connection: close\". Watch conn 1 go active and idle in turns while one conn-serve thread"
-                + " loops, parked on \"idle\" between requests; the last response closes it.";
+                + " loops, parked on \"read request\" between requests; the last response closes it.";
     }
 
     @Override
