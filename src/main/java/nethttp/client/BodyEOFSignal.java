@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.locks.ReentrantLock;
 import nethttp.core.Mirrors;
+import nethttp.transfer.ReaderStream;
 import nethttp.transfer.Body;
 
 /**
@@ -20,7 +21,7 @@ import nethttp.transfer.Body;
  * reads exactly the announced length and closes keeps the connection reusable.
  */
 @Mirrors(file = "net/http/transport.go", func = "bodyEOFSignal")
-final class BodyEOFSignal extends InputStream {
+final class BodyEOFSignal extends ReaderStream {
     /** Go's {@code errReadOnClosedResBody}. */
     static final String READ_ON_CLOSED = "http: read on closed response body";
 
@@ -43,12 +44,6 @@ final class BodyEOFSignal extends InputStream {
         this.earlyCloseFn = earlyCloseFn;
     }
 
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
-    }
 
     @Override
     @Mirrors(file = "net/http/transport.go", func = "bodyEOFSignal.Read")

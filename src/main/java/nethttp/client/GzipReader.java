@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import nethttp.core.Mirrors;
+import nethttp.transfer.ReaderStream;
 
 /**
  * The body of a response the transport asked to be gzipped, decompressed on the fly.
@@ -15,7 +16,7 @@ import nethttp.core.Mirrors;
  * last member that do not start another one are an error, as in Go.
  */
 @Mirrors(file = "net/http/transport.go", func = "gzipReader")
-final class GzipReader extends InputStream {
+final class GzipReader extends ReaderStream {
     private final BodyEOFSignal body;
     private GZIPInputStream zr;
     private IOException zerr;
@@ -24,12 +25,6 @@ final class GzipReader extends InputStream {
         this.body = body;
     }
 
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
-    }
 
     @Override
     @Mirrors(file = "net/http/transport.go", func = "gzipReader.Read")

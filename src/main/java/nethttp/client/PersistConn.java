@@ -14,6 +14,7 @@ import nethttp.concurrent.Mailbox;
 import nethttp.concurrent.Signal;
 import nethttp.core.Context;
 import nethttp.core.Mirrors;
+import nethttp.transfer.ReaderStream;
 import nethttp.core.ProtocolException;
 import nethttp.core.Request;
 import nethttp.core.Response;
@@ -668,19 +669,13 @@ final class PersistConn {
     // ---- the socket, counted ----------------------------------------------------------------------
 
     /** The socket's input, limited while a response header is read; notes the end of the stream. */
-    private final class ConnInput extends InputStream {
+    private final class ConnInput extends ReaderStream {
         private final InputStream in;
 
         ConnInput(InputStream in) {
             this.in = in;
         }
 
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
-        }
 
         @Override
         @Mirrors(file = "net/http/transport.go", func = "persistConn.Read")
