@@ -219,6 +219,11 @@ public final class LoadDriver {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(secs + 30L, TimeUnit.SECONDS)) p.destroyForcibly();
         started.remove(p);
+        return parseWrk(out);
+    }
+
+    /** Reads wrk's summary: requests per second, the 50th and 99th latency percentiles, errors. */
+    static WrkResult parseWrk(String out) throws IOException {
         Matcher rps = RPS.matcher(out);
         if (!rps.find()) throw new IOException("wrk said:\n" + out);
         double p50 = Double.NaN, p99 = Double.NaN;
