@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import nethttp.client.Transport;
 import nethttp.core.Request;
 import nethttp.core.Response;
@@ -31,7 +33,9 @@ class FaultInjectionTest {
     @Test
     void clientsResettingMidBodyLeaveNothingBehind() throws Exception {
         Queue<Throwable> seenByHandler = new ConcurrentLinkedQueue<>();
+        Semaphore handlerReading = new Semaphore(0);
         try (Harness h = new Harness((w, r) -> {
+            handlerReading.release();
             try {
                 r.body.transferTo(java.io.OutputStream.nullOutputStream());
                 w.writeString("whole body read\n");
@@ -44,6 +48,9 @@ class FaultInjectionTest {
                 s.getOutputStream().write("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n\r\n"
                         .getBytes(StandardCharsets.ISO_8859_1));
                 s.getOutputStream().write(new byte[10_000]);
+                // Reset only once the handler is reading: a reset that overtakes the head would
+                // drop the request before any handler sees it.
+                assertTrue(handlerReading.tryAcquire(10, TimeUnit.SECONDS), "the handler never started");
                 s.setSoLinger(true, 0); // close with a reset, in the middle of the body
                 s.close();
             }
@@ -83,9 +90,10 @@ class FaultInjectionTest {
     }
 
     /**
-     * The server closes every idle connection between two requests, as an idle timeout would:
-     * each next request still succeeds, on a fresh connection, whether the Transport saw the close
-     * first or found out by trying the dead one and retrying, as Go's does.
+     * The server closes every idle connection between two requests, as an idle timeout would: the
+     * Transport notices, ends that connection's read and write loops, and the next request goes
+     * out on a fresh connection. (A close that crosses a request already sent on the dead
+     * connection, which Go's Transport answers by retrying, is RetryTest's case.)
      */
     @Test
     void serverClosingIdleConnectionsUnderTheTransport() throws Exception {
@@ -103,6 +111,8 @@ class FaultInjectionTest {
                 // The server drops its idle connections, and takes keep-alives back up for the next round.
                 h.srv.setKeepAlivesEnabled(false);
                 assertTrue(h.openConns.awaitValue(0, 20), "the server did not close its idle connection");
+                assertTrue(loops.awaitValue(0, 20), "the Transport kept a closed connection's loops: " + loops.get());
+                assertEquals(0, t.idleConnCount());
                 h.srv.setKeepAlivesEnabled(true);
             }
             assertEquals(ROUNDS, t.dialCount(), "one fresh connection per round, no more");
@@ -111,6 +121,34 @@ class FaultInjectionTest {
             assertTrue(loops.awaitValue(0, 20), "Transport loops left: " + loops.get());
             assertTrue(h.awaitQuiet(), "left: " + h.openConns.get() + " connections, " + h.liveThreads.get() + " threads");
             assertEquals(List.of(), h.log);
+        }
+    }
+
+    /**
+     * The server takes a request on a reused connection and hangs up without a byte of reply, as
+     * when its idle timeout strikes just as the request arrives: the Transport sends the GET again
+     * on a new connection, as Go's does, and the caller sees only the reply.
+     */
+    @Test
+    void aGetOnAConnectionTheServerDropsIsRetried() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger hangUps = new java.util.concurrent.atomic.AtomicInteger();
+        try (Harness h = new Harness((w, r) -> {
+            if (r.url.path.equals("/drop") && hangUps.getAndIncrement() % 2 == 0) {
+                ((nethttp.core.Hijacker) w).hijack().socket().close();
+                return;
+            }
+            w.writeString("served " + r.url.path);
+        }, srv -> {})) {
+            Transport t = new Transport();
+            for (int i = 0; i < ROUNDS; i++) {
+                assertEquals("served /", get(t, h.url("/")));
+                assertEquals("served /drop", get(t, h.url("/drop")));
+            }
+            assertEquals(2 * ROUNDS, hangUps.get(), "every dropped GET was sent again");
+            assertEquals(ROUNDS + 1, t.dialCount(), "one connection, then one per retry");
+            t.closeIdleConnections();
+            assertEquals(0, t.idleConnCount());
+            assertTrue(h.awaitQuiet(), "left: " + h.openConns.get() + " connections, " + h.liveThreads.get() + " threads");
         }
     }
 
