@@ -23,15 +23,18 @@ final class JmhRun {
         var cli = new CommandLineOptions(args);
         var opts = new OptionsBuilder().parent(cli);
         if (cli.getIncludes().isEmpty()) opts.include("nethttp\\.bench\\..*Bench");
+        double loadBefore = Machine.loadAverage();
         Collection<RunResult> results = new Runner(opts.build()).run();
-        write(Path.of("results", "JMH.md"), results);
+        write(Path.of("results", "JMH.md"), results, loadBefore);
     }
 
-    static void write(Path file, Collection<RunResult> results) throws IOException {
+    static void write(Path file, Collection<RunResult> results, double loadBefore) throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# JMH: parsing and chunked decoding, one thread\n\n");
         md.append("Run ").append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME))
-                .append(" on ").append(Machine.describe()).append(".\n\n");
+                .append(" on ").append(Machine.describe()).append(".\n");
+        md.append(String.format("Load average (1 min) before the run: %.2f%s.%n%n", loadBefore,
+                loadBefore < 0.5 ? "" : " — **the machine was busy: treat these numbers as noisy**"));
         md.append("| Benchmark | Parameters | Score | Error (99.9%) | Bytes/s |\n|---|---|---:|---:|---:|\n");
         for (RunResult r : results) {
             var params = r.getParams();
