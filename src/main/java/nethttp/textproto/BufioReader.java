@@ -112,6 +112,18 @@ public final class BufioReader extends InputStream {
         return out;
     }
 
+    /**
+     * Where {@code c} first occurs among the bytes already buffered, counted from the next unread
+     * byte, or -1. Reads nothing from the stream. Unlike {@link #peek}, it copies nothing: a
+     * caller that only asks whether a line is complete need not pay for a copy of the buffer.
+     */
+    public int indexOfBuffered(byte c) {
+        for (int i = r; i < w; i++) {
+            if (buf[i] == c) return i - r;
+        }
+        return -1;
+    }
+
     /** Skips up to {@code n} bytes; returns how many were skipped. */
     @Mirrors(file = "bufio/bufio.go", func = "Reader.Discard")
     public int discard(int n) throws IOException {

@@ -31,6 +31,10 @@ public final class PathClean {
     @Mirrors(file = "path/path.go", func = "Clean")
     public static String clean(String path) {
         if (path.isEmpty()) return ".";
+        // The multiplexer cleans every request's path, and nearly all are clean already: handing
+        // those back untouched saves a split and a join per request (a few per cent of a hello
+        // server's time in a profile). Go's Clean likewise avoids building a new string then.
+        if (alreadyClean(path)) return path;
         boolean rooted = path.charAt(0) == '/';
         Deque<String> kept = new ArrayDeque<>();
         // Leading ".." of a relative path have nothing to cancel; they must survive.
@@ -49,5 +53,26 @@ public final class PathClean {
         String joined = String.join("/", kept);
         if (rooted) return "/" + joined;
         return joined.isEmpty() ? "." : joined;
+    }
+
+    /** Whether cleaning would change nothing: no empty, {@code .} or {@code ..} segment, no trailing slash. */
+    private static boolean alreadyClean(String path) {
+        if (path.equals("/")) return true;
+        int start = path.charAt(0) == '/' ? 1 : 0;
+        while (true) {
+            int end = path.indexOf('/', start);
+            if (end < 0) end = path.length();
+            if (isRemovableSegment(path, start, end)) return false;
+            if (end == path.length()) return true;
+            start = end + 1;
+        }
+    }
+
+    /** An empty segment (a doubled or trailing slash), {@code .} or {@code ..}. */
+    private static boolean isRemovableSegment(String path, int start, int end) {
+        int len = end - start;
+        if (len == 0) return true;
+        if (path.charAt(start) != '.') return false;
+        return len == 1 || (len == 2 && path.charAt(start + 1) == '.');
     }
 }
