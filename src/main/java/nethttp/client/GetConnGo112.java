@@ -80,6 +80,23 @@ final class GetConnGo112 {
             }
         }
 
+        /**
+         * Moves on to the dial phase unless something (a handed-over connection, a cancel)
+         * already settled the select: then there is nothing to dial for, and the outcome waits
+         * in the mailbox.
+         */
+        boolean tryNextPhase() {
+            mu.lock();
+            try {
+                if (settled) return false;
+                acceptSlot = false;
+                acceptDial = true;
+                return true;
+            } finally {
+                mu.unlock();
+            }
+        }
+
         @Override
         public boolean waiting() {
             return !finished;
@@ -94,6 +111,17 @@ final class GetConnGo112 {
         public boolean tryGrant() {
             return trySettle(new Slot());
         }
+    }
+
+    /** The select was settled between listening and dialing: take that outcome, dial nothing. */
+    private static PersistConn settledBeforeDial(Transport t, Context ctx, RequestTrace trace, Race race) throws IOException {
+        return switch (race.won.take()) {
+            case HandedOver h -> handedOver(trace, h.pc());
+            case ContextDone d -> throw ctx.err();
+            case Canceled c -> throw connCanceled(c.err());
+            case Slot s -> throw new IllegalStateException("a permission outside the slot phase");
+            case Dialed d -> throw new IllegalStateException("a dial before dialing");
+        };
     }
 
     // tag::go112-idle-first[]
@@ -137,11 +165,12 @@ final class GetConnGo112 {
                         }
                         case Dialed d -> throw new IllegalStateException("dial before permission");
                     }
-                } else {
-                    race.nextPhase();
+                } else if (!race.tryNextPhase()) {
+                    t.decConnsPerHost(key); // the permission is not needed after all
+                    return settledBeforeDial(t, ctx, trace, race);
                 }
-            } else {
-                race.nextPhase();
+            } else if (!race.tryNextPhase()) {
+                return settledBeforeDial(t, ctx, trace, race);
             }
             // end::go112-slot[]
 

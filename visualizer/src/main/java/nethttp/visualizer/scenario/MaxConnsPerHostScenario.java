@@ -45,7 +45,7 @@ final class MaxConnsPerHostScenario implements Scenario {
 
         run.note("requests a and b ask for connections: each dials one of the two the host may have");
         ClientSide.Call a = s.start("a");
-        a.await(CONNECT_START); // so that a dials conn 1 and b conn 2
+        a.await(GOT_CONN); // so that a has conn 1 before b dials conn 2
         ClientSide.Call b = s.start("b");
         a.response();
         b.response();
