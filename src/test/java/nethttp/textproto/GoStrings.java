@@ -32,7 +32,7 @@ public final class GoStrings {
         return rows;
     }
 
-    /** Decodes a double-quoted Go literal with the escapes {@code \r \n \t \\ \" \xNN}. */
+    /** Decodes a double-quoted Go literal as {@code %q} prints it, bytes kept one per char. */
     public static String unquote(String literal) {
         if (!literal.startsWith("\"") || !literal.endsWith("\"")) throw new IllegalArgumentException(literal);
         String s = literal.substring(1, literal.length() - 1);
@@ -45,6 +45,10 @@ public final class GoStrings {
             }
             char e = s.charAt(++i);
             switch (e) {
+                case 'a' -> out.append('\u0007');
+                case 'b' -> out.append('\b');
+                case 'f' -> out.append('\f');
+                case 'v' -> out.append('\u000b');
                 case 'r' -> out.append('\r');
                 case 'n' -> out.append('\n');
                 case 't' -> out.append('\t');

@@ -17,33 +17,7 @@ final class GoLiterals {
 
     /** Decodes a double-quoted Go literal as {@code %q} prints it, bytes kept one per char. */
     static String unquote(String literal) {
-        if (!literal.startsWith("\"") || !literal.endsWith("\"")) throw new IllegalArgumentException(literal);
-        String s = literal.substring(1, literal.length() - 1);
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c != '\\') {
-                out.append(c);
-                continue;
-            }
-            char e = s.charAt(++i);
-            switch (e) {
-                case 'a' -> out.append('\u0007');
-                case 'b' -> out.append('\b');
-                case 'f' -> out.append('\f');
-                case 'v' -> out.append('\u000b');
-                case 'r' -> out.append('\r');
-                case 'n' -> out.append('\n');
-                case 't' -> out.append('\t');
-                case '\\', '"' -> out.append(e);
-                case 'x' -> {
-                    out.append((char) Integer.parseInt(s.substring(i + 1, i + 3), 16));
-                    i += 2;
-                }
-                default -> throw new IllegalArgumentException("escape \\" + e + " in " + literal);
-            }
-        }
-        return out.toString();
+        return nethttp.textproto.GoStrings.unquote(literal);
     }
 
     /** The lines of a tab-separated class-path resource, each split into {@code columns} (the last may hold tabs). */
