@@ -77,17 +77,10 @@ public final class Guts {
     public static boolean headerValuesContainsToken(List<String> values, String token) {
         for (String v : values) {
             for (String element : v.split(",", -1)) {
-                if (tokenEqual(trimBlanks(element), token)) return true;
+                if (tokenEqual(Reader.trimBlanks(element), token)) return true;
             }
         }
         return false;
-    }
-
-    private static String trimBlanks(String s) {
-        int start = 0, end = s.length();
-        while (start < end && (s.charAt(start) == ' ' || s.charAt(start) == '\t')) start++;
-        while (end > start && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\t')) end--;
-        return s.substring(start, end);
     }
 
     /** ASCII case-insensitive equality; a non-ASCII byte in the element never matches. */

@@ -139,8 +139,9 @@ public final class Reader {
         return b == ' ' || b == '\t';
     }
 
+    /** Removes spaces and tabs at both ends (not CR or LF, unlike {@code Header.trim}). */
     @Mirrors(file = "net/textproto/reader.go", func = "trim")
-    private static String trimBlanks(String s) {
+    static String trimBlanks(String s) {
         int start = 0, end = s.length();
         while (start < end && isBlank(s.charAt(start))) start++;
         while (end > start && isBlank(s.charAt(end - 1))) end--;
