@@ -71,6 +71,8 @@ class EventsTest {
             assertTrue(ts.srv.events.active());
             sub.close();
             assertTrue(!ts.srv.events.active());
+            // The accept loop may have reported itself while subscribed; only later events matter.
+            events.clear();
             ts.roundTripAll("GET / HTTP/1.1\r\nHost: h\r\n\r\n");
         }
         assertEquals(List.of(), events);
