@@ -112,7 +112,11 @@ func stream(w http.ResponseWriter, r *http.Request) {
 
 func slow(w http.ResponseWriter, r *http.Request) {
 	delay := queryInt(r, "delay", 2000, 0, 10000)
-	time.Sleep(time.Duration(delay) * time.Millisecond)
+	select {
+	case <-time.After(time.Duration(delay) * time.Millisecond):
+	case <-r.Context().Done():
+		return
+	}
 	fmt.Fprintf(w, "slow response after %d ms\n", delay)
 }
 

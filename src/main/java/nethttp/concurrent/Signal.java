@@ -53,6 +53,29 @@ public final class Signal {
     }
 
     /**
+     * Waits until the signal fires or {@code timeout} passes; returns whether it fired. Go's
+     * {@code select { case <-ch: case <-time.After(timeout): }}. An interrupt ends the wait early
+     * and stays set on the thread.
+     */
+    public boolean await(java.time.Duration timeout) {
+        long left = timeout.toNanos();
+        mu.lock();
+        try {
+            while (!done && left > 0) {
+                try {
+                    left = fired.awaitNanos(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return done;
+                }
+            }
+            return done;
+        } finally {
+            mu.unlock();
+        }
+    }
+
+    /**
      * Runs {@code callback} when the signal fires (at once if it has). Returns a handle that
      * unregisters the callback, so that a waiter which stopped caring leaves nothing behind.
      */

@@ -43,6 +43,15 @@ public class Context {
         this.value = value;
     }
 
+    /**
+     * For subclasses that decide how their signal comes about: a context with the values of
+     * {@code parent}, whose {@link #done()}, {@link #err()} and {@link #deadline()} are the
+     * parent's unless overridden.
+     */
+    protected Context(Context parent) {
+        this(parent, null, null);
+    }
+
     /** The root context: never canceled, no deadline, no values. */
     @Mirrors(file = "context/context.go", func = "Background")
     public static Context background() {

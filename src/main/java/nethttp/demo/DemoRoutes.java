@@ -3,6 +3,7 @@ package nethttp.demo;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import nethttp.core.Flusher;
 import nethttp.core.Handler;
 import nethttp.core.Replies;
@@ -19,7 +20,8 @@ import nethttp.mux.ServeMux;
  *   <li>{@code /echo} answers with the request as the server parsed it, as JSON.
  *   <li>{@code /stream?n=5&delay=200} sends {@code n} lines, flushing each, {@code delay}
  *       milliseconds apart: a chunked response you can watch arrive.
- *   <li>{@code /slow?delay=2000} waits, then answers: for trying timeouts and shutdown.
+ *   <li>{@code /slow?delay=2000} waits, then answers: for trying timeouts and shutdown. It
+ *       watches the request's context, so it stops early when the client hangs up.
  * </ul>
  */
 public final class DemoRoutes {
@@ -54,11 +56,16 @@ public final class DemoRoutes {
         }
     }
 
-    static void slow(ResponseWriter w, Request r) throws IOException, InterruptedException {
+    /** Waits, unless the client hangs up first: then there is no one to answer. */
+    // tag::slow[]
+    static void slow(ResponseWriter w, Request r) throws IOException {
         int delay = intParam(r, "delay", 0, 10000, 2000);
-        Thread.sleep(delay);
+        if (r.context.done().await(Duration.ofMillis(delay))) {
+            return; // Go: case <-r.Context().Done()
+        }
         w.writeString("slow response after " + delay + " ms\n");
     }
+    // end::slow[]
 
     /** A query parameter as a number within bounds, or the default when absent or invalid. */
     static int intParam(Request r, String name, int min, int max, int dflt) {

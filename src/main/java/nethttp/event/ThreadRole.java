@@ -9,7 +9,10 @@ public enum ThreadRole {
     ACCEPT,
     /** One per connection, reading requests and calling the handler: Go's {@code conn.serve}. */
     CONN_SERVE,
-    /** Watches a connection for the next byte or a hang-up while a handler runs: Go's {@code connReader.backgroundRead}. */
+    /**
+     * Watches a connection for the next byte or a hang-up while a handler runs: Go's {@code
+     * connReader.backgroundRead}. Started once the handler looks at its request's context.
+     */
     BACKGROUND_READ,
     /** Client side: reads responses from a connection (Go's {@code persistConn.readLoop}). */
     READ_LOOP,

@@ -58,6 +58,8 @@ final class Conn {
     private final ReentrantLock mu = new ReentrantLock();
     private boolean hijacked;
     private String lastMethod = "";
+    /** The context of the request being served (or last served). */
+    private volatile RequestContext reqCtx;
     /** The first error met writing to the socket; once set, the connection is not reused. */
     volatile IOException werr;
     /** The state and the second it was entered, packed as {@code seconds << 8 | ordinal}. */
@@ -126,15 +128,14 @@ final class Conn {
                     w.sendExpectationFailed();
                     return;
                 }
-                if (w.reqBody instanceof Body b && b.bodyRemains()) {
-                    b.registerOnHitEOF(r::startBackgroundRead);
-                } else {
-                    r.startBackgroundRead();
-                }
+                RequestContext ctx = new RequestContext(() -> watchForHangUp(w));
+                req.context = ctx;
+                reqCtx = ctx;
 
                 inFlight = w;
                 server.serveHandler(w, req);
                 inFlight = null;
+                ctx.end();
                 if (isHijacked()) return;
                 w.finishRequest();
                 if (server.events.active()) {
@@ -162,6 +163,8 @@ final class Conn {
         } catch (Throwable e) {
             logHandlerFailure(e);
         } finally {
+            RequestContext ctx = reqCtx;
+            if (ctx != null) ctx.end();
             if (inFlight != null) inFlight.closeBodyQuietly();
             if (!isHijacked()) {
                 close();
@@ -170,6 +173,27 @@ final class Conn {
         }
     }
     // end::serve-loop[]
+
+    /**
+     * Starts the background read for the request being served, the first time someone looks at
+     * its context: at once, or when the handler has read the body to its end, as Go's
+     * {@code conn.serve} does for every request.
+     */
+    // tag::watch-for-hang-up[]
+    private void watchForHangUp(Response w) {
+        if (isHijacked()) return;
+        if (!(w.reqBody instanceof Body b) || !b.registerOnHitEOF(r::startBackgroundRead)) {
+            r.startBackgroundRead();
+        }
+    }
+    // end::watch-for-hang-up[]
+
+    /** The background read met the end of the input or an error: the client is gone. */
+    @Mirrors(file = "net/http/server.go", func = "connReader.handleReadError")
+    void handleReadError() {
+        RequestContext ctx = reqCtx;
+        if (ctx != null) ctx.end();
+    }
 
     /** What Go's deferred recover prints, minus the noise of a peer that went away. */
     private void logHandlerFailure(Throwable e) {

@@ -21,7 +21,9 @@ import nethttp.transfer.ReaderStream;
  *
  * <p><b>Background read.</b> While a handler runs and the request body has been read, a
  * separate virtual thread waits for one more byte from the peer. It notices a client that hangs
- * up, and the byte it gets, usually the start of the next request, is handed to the next read.
+ * up, which cancels the request's context, and the byte it gets, usually the start of the next
+ * request, is handed to the next read. Go starts it for every request; here it starts when
+ * someone first looks at the request's context ({@link RequestContext}).
  *
  * <p><b>How this differs from Go.</b> Go stops a pending background read by moving the socket's
  * read deadline into the past. A Java socket read cannot be cut short that way, so this class
@@ -105,6 +107,7 @@ final class ConnReader extends ReaderStream {
             // The next foreground read meets the same end or error and reports it.
         } finally {
             t.running();
+            if (b < 0) conn.handleReadError(); // before the next request can be read
             mu.lock();
             try {
                 if (b >= 0) {

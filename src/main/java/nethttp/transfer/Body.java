@@ -309,14 +309,16 @@ public final class Body extends ReaderStream {
     /**
      * Runs {@code f} when a read reaches the end of the body, on the reading thread, with the
      * body's lock held (so {@code f} must not use this body). It runs once: later reads stop
-     * before it. Registering replaces an earlier callback; one registered after the end was
-     * reached never runs.
+     * before it. Registering replaces an earlier callback. Returns false, and registers nothing,
+     * when the end was reached already: the caller then knows to act at once.
      */
     @Mirrors(file = "net/http/transfer.go", func = "body.registerOnHitEOF")
-    public void registerOnHitEOF(Runnable f) {
+    public boolean registerOnHitEOF(Runnable f) {
         mu.lock();
         try {
+            if (sawEOF) return false;
             onHitEOF = f;
+            return true;
         } finally {
             mu.unlock();
         }

@@ -26,9 +26,10 @@ class EventsTest {
     @Test
     void oneRequestProducesTheExpectedStory() throws Exception {
         List<Event> events = new CopyOnWriteArrayList<>();
-        // Both threads of the connection (conn-serve and one background read) must report their end.
+        // Both threads of the connection (conn-serve and the background read the handler's look
+        // at its context started) must report their end.
         CountDownLatch threadsEnded = new CountDownLatch(2);
-        try (var ts = new TestServer((w, r) -> w.writeString("hi"), s -> s.events.subscribe(e -> {
+        try (var ts = new TestServer((w, r) -> w.writeString(r.context.isDone() ? "done" : "hi"), s -> s.events.subscribe(e -> {
             events.add(e);
             if (e instanceof ThreadEvent t && t.conn() == 1 && t.kind() == ThreadEvent.Kind.ENDED) threadsEnded.countDown();
         }))) {

@@ -61,8 +61,9 @@ public record Explanation(String title, String text, Chapter chapter) {
                     parked && on.startsWith("read request") ? Chapter.READ_REQUEST : Chapter.CONN_SERVE);
             case BACKGROUND_READ -> new Explanation("Thread: background read",
                     "Go's connReader.backgroundRead: while a handler runs and the request body is consumed, it"
-                            + " waits for one byte so that a client hang-up is noticed (and a pipelined request's"
-                            + " first byte is kept for the next read)." + state,
+                            + " waits for one byte so that a client hang-up ends the request's context (and a"
+                            + " pipelined request's first byte is kept for the next read). Go starts one for every"
+                            + " request; this library only once the handler looks at its context." + state,
                     Chapter.CONN_SERVE);
             case READ_LOOP -> new Explanation("Thread: client read loop",
                     "Go's persistConn.readLoop, one per client connection: waits for the response to the request"
