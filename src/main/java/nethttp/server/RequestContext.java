@@ -22,7 +22,7 @@ import nethttp.core.Mirrors;
 @Mirrors(file = "net/http/server.go", func = "conn.readRequest")
 final class RequestContext extends Context {
     private final ReentrantLock mu = new ReentrantLock();
-    private final Runnable startWatching;
+    private Runnable startWatching; // dropped at the end: an idle connection keeps no request alive
     private Context.Cancelable ctx; // made on the first look
     private boolean ended;
 
@@ -69,6 +69,7 @@ final class RequestContext extends Context {
         mu.lock();
         try {
             ended = true;
+            startWatching = null;
             c = ctx;
         } finally {
             mu.unlock();

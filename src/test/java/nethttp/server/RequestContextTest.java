@@ -129,4 +129,22 @@ class RequestContextTest {
         assertEquals(List.of("/a done=false started by the look: 0, by the end of the body: 1",
                 "/b done=false started by the look: 0, by the end of the body: 1"), List.copyOf(starts));
     }
+
+    @Test
+    void anIdleConnectionKeepsNoRequestAlive() throws Exception {
+        BlockingQueue<java.lang.ref.WeakReference<Object>> served = new ArrayBlockingQueue<>(1);
+        try (var ts = new TestServer((w, r) -> {
+            served.add(new java.lang.ref.WeakReference<>(r));
+            w.writeString("hi");
+        })) {
+            try (Socket s = ts.connect()) {
+                send(s, "GET /x HTTP/1.1\r\nHost: h\r\n\r\n");
+                assertTrue(readResponse(s.getInputStream(), false).endsWith("hi"));
+                var request = served.poll(5, TimeUnit.SECONDS);
+                // The connection stays open and idle; its request must be garbage by now.
+                for (int i = 0; i < 50 && request.get() != null; i++) System.gc();
+                assertEquals(null, request.get(), "an idle connection still holds its last request");
+            }
+        }
+    }
 }
