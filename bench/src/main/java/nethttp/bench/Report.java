@@ -32,7 +32,8 @@ record Report(
         md.append(String.format("* Load average (1 min) before the run: %.2f, after: %.2f%s%n", loadBefore, loadAfter,
                 loadBefore < 0.5 ? "" : " — **the machine was busy: treat these numbers as noisy**"));
         md.append("* Servers pinned to core 0 (`taskset -c 0`, Go with `GOMAXPROCS=1`, JVMs with ")
-                .append(LoadDriver.HEAP).append("), wrk and the clients to core 1, all on 127.0.0.1; ")
+                .append(LoadDriver.HEAP).append(" and two carrier threads, `").append(LoadDriver.CARRIERS)
+                .append("`, see README.adoc), wrk and the clients to core 1, all on 127.0.0.1; ")
                 .append(seconds).append(" s per point after a warm-up.\n\n");
 
         md.append("## Server throughput (wrk, hello route)\n\n");
