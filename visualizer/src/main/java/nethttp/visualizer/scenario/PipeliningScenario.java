@@ -14,8 +14,9 @@ final class PipeliningScenario implements Scenario {
 
     @Override
     public String description() {
-        return "Client A writes two requests in one write. While the slow handler of the first runs, a"
-                + " background-read thread is parked on the socket; the second request is already buffered and is"
+        return "Client A writes two requests in one write. The slow handler of the first waits on its request's"
+                + " context, which starts a background-read thread: it parks on the socket to notice a hang-up. The"
+                + " second request is already buffered and is"
                 + " served next without a socket read. A third request, sent later, is the byte the background"
                 + " read was waiting for.";
     }
