@@ -59,9 +59,11 @@ public final class Request {
     /** The request target exactly as sent in the request line; set by the server. */
     public String requestURI = "";
     /**
-     * Client side: the request's context, Go's {@code Request.ctx}. Canceling it, or passing its
+     * The request's context, Go's {@code Request.ctx}. Client side: canceling it, or passing its
      * deadline, aborts the request wherever it is (waiting for a connection, writing, waiting
-     * for the response, reading the body). A null context counts as {@link Context#background()}.
+     * for the response, reading the body); a null context counts as {@link Context#background()}.
+     * Server side: set by the server, it ends when the handler returns or when the client hangs
+     * up while the handler runs (the server watches for that only once someone looks at it).
      */
     public Context context = Context.background();
 
