@@ -1,5 +1,6 @@
 package nethttp.concurrent;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
@@ -57,7 +58,7 @@ public final class Signal {
      * {@code select { case <-ch: case <-time.After(timeout): }}. An interrupt ends the wait early
      * and stays set on the thread.
      */
-    public boolean await(java.time.Duration timeout) {
+    public boolean await(Duration timeout) {
         long left = timeout.toNanos();
         mu.lock();
         try {
