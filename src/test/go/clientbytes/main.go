@@ -5,12 +5,22 @@
 // zero-value Transport (plus the scenario's settings), and answers every request with a small
 // canned response (a "100 Continue" first when the request expects one). For every connection
 // it prints one line: scenario name, connection number, and the bytes received, base64-encoded.
-// The Java test (nethttp.client.GoClientBytesTest) runs the same scenarios against the same
-// recorder written in Java.
+// A request that fails prints a line with "err" and the error's text instead. The Java test
+// (nethttp.client.GoClientBytesTest) runs the same scenarios against the same recorder written
+// in Java.
+//
+// With the argument "responses", it plays the other side: it reads lines "name<TAB>base64" from
+// its input, each the raw bytes of an HTTP response; for each it serves those bytes to one GET
+// of a zero-value Transport and prints the name, the body read (base64) and the read error.
+//
+// With the arguments "extrabytes N", it makes N tries of a server that sends junk right after
+// a response without a body, each followed at once by a second request on the same Transport,
+// and prints how many second requests failed.
 package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/base64"
 	"fmt"
 	"io"
@@ -168,9 +178,28 @@ var scenarios = []scenario{
 		r.Header.Set("Expect", "100-continue")
 		return []*http.Request{r}
 	}},
+	{"body-longer-than-content-length", nil, func(b string) []*http.Request {
+		r := newReq("POST", b+"/long", strings.NewReader("hello world"))
+		r.ContentLength = 5
+		return []*http.Request{r}
+	}},
+	{"body-shorter-than-content-length", nil, func(b string) []*http.Request {
+		r := newReq("POST", b+"/short", strings.NewReader("hello world"))
+		r.ContentLength = 20
+		return []*http.Request{r}
+	}},
 }
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "responses" {
+		responses()
+		return
+	}
+	if len(os.Args) > 2 && os.Args[1] == "extrabytes" {
+		n, _ := strconv.Atoi(os.Args[2])
+		fmt.Println(extraBytes(n))
+		return
+	}
 	for _, s := range scenarios {
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
 		if err != nil {
@@ -183,11 +212,11 @@ func main() {
 		if s.configure != nil {
 			s.configure(tr)
 		}
-		for _, req := range s.requests("http://" + ln.Addr().String()) {
+		for i, req := range s.requests("http://" + ln.Addr().String()) {
 			resp, err := tr.RoundTrip(req)
 			if err != nil {
-				fmt.Fprintln(os.Stderr, s.name, err)
-				os.Exit(1)
+				fmt.Printf("%s\terr%d\t%s\n", s.name, i, base64.StdEncoding.EncodeToString([]byte(err.Error())))
+				continue
 			}
 			io.ReadAll(resp.Body)
 			resp.Body.Close()
@@ -199,4 +228,121 @@ func main() {
 			fmt.Printf("%s\t%d\t%s\n", s.name, i, base64.StdEncoding.EncodeToString(*c))
 		}
 	}
+}
+
+// serveRaw answers every request on every connection of ln with the same raw bytes, and
+// closes the connection after them.
+func serveRaw(ln net.Listener, raw []byte) {
+	for {
+		c, err := ln.Accept()
+		if err != nil {
+			return
+		}
+		go func() {
+			defer c.Close()
+			br := bufio.NewReader(c)
+			for {
+				line, err := br.ReadString('\n')
+				if err != nil {
+					return
+				}
+				if line == "\r\n" {
+					break
+				}
+			}
+			c.Write(raw)
+		}()
+	}
+}
+
+func responses() {
+	in := bufio.NewScanner(os.Stdin)
+	in.Buffer(make([]byte, 1<<20), 1<<24)
+	for in.Scan() {
+		name, enc, _ := strings.Cut(in.Text(), "\t")
+		raw, err := base64.StdEncoding.DecodeString(enc)
+		if err != nil {
+			panic(err)
+		}
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			panic(err)
+		}
+		go serveRaw(ln, raw)
+		tr := &http.Transport{}
+		var body []byte
+		msg := ""
+		resp, err := tr.RoundTrip(newReq("GET", "http://"+ln.Addr().String()+"/", nil))
+		if err != nil {
+			msg = "roundtrip: " + err.Error()
+		} else {
+			body, err = io.ReadAll(resp.Body)
+			if err != nil {
+				msg = err.Error()
+			}
+			resp.Body.Close()
+		}
+		tr.CloseIdleConnections()
+		ln.Close()
+		fmt.Printf("%s\t%s\t%s\n", name, base64.StdEncoding.EncodeToString(body), msg)
+	}
+}
+
+// extraBytes counts the second requests that fail when the first response is followed by junk.
+func extraBytes(tries int) int {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		panic(err)
+	}
+	defer ln.Close()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer c.Close()
+				br := bufio.NewReader(c)
+				for {
+					first := false
+					for {
+						line, err := br.ReadString('\n')
+						if err != nil {
+							return
+						}
+						if strings.HasPrefix(line, "GET /first ") {
+							first = true
+						}
+						if line == "\r\n" {
+							break
+						}
+					}
+					if first {
+						io.WriteString(c, "HTTP/1.1 204 No Content\r\n\r\njunk after the response\r\n\r\n")
+					} else {
+						io.WriteString(c, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+					}
+				}
+			}()
+		}
+	}()
+	failed := 0
+	for i := 0; i < tries; i++ {
+		tr := &http.Transport{}
+		for j, path := range []string{"/first", "/second"} {
+			resp, err := tr.RoundTrip(newReq("GET", "http://"+ln.Addr().String()+path, nil))
+			if err != nil {
+				failed++
+				break
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if j == 1 && !bytes.Equal(b, []byte("ok")) {
+				failed++
+			}
+		}
+		tr.CloseIdleConnections()
+	}
+	return failed
 }

@@ -214,7 +214,10 @@ final class PersistConn {
             return nwrite == startBytesWritten ? new ConnErrors.NothingWrittenException(err) : err;
         }
         if (isBroken()) {
-            if (nwrite == startBytesWritten) return new ConnErrors.NothingWrittenException(err);
+            if (nwrite == startBytesWritten) {
+                // The write loop may have said so already; once is enough, so that the caller gets the cause.
+                return err instanceof ConnErrors.NothingWrittenException ? err : new ConnErrors.NothingWrittenException(err);
+            }
             return new IOException("net/http: HTTP/1.x transport connection broken: " + err.getMessage(), err);
         }
         return err;
@@ -387,7 +390,8 @@ final class PersistConn {
                     // Pool it before handing the response over, so a request made right after
                     // this one finds it.
                     if (alive && !sawEOF && wroteRequest() && replaced) {
-                        IOException why = tryPutIdleConn(trace);
+                        IOException why = unsolicitedBytes();
+                        if (why == null) why = tryPutIdleConn(trace);
                         if (why != null) closeErr = why;
                         alive = why == null;
                     } else {
@@ -424,7 +428,8 @@ final class PersistConn {
                     case BodyDone d -> {
                         boolean replaced = t.replaceReqCanceler(rc.treq().cancelKey, null);
                         if (alive && d.eof() && !sawEOF && wroteRequest() && replaced) {
-                            IOException why = tryPutIdleConn(trace);
+                            IOException why = unsolicitedBytes();
+                            if (why == null) why = tryPutIdleConn(trace);
                             if (why != null) closeErr = why;
                             alive = why == null;
                         } else {
@@ -444,6 +449,29 @@ final class PersistConn {
             if (eofc != null) eofc.fire(); // a reader waiting at the end must not wait forever
             close(closeErr);
             t.removeIdleConn(this);
+        }
+    }
+
+    /**
+     * Before pooling: null when nothing follows the complete response, or else why the
+     * connection must close. A server that sends more than its response (junk, or a body where
+     * none was announced) would otherwise hand those bytes to the next request as its response.
+     * Go pools the connection and closes it when the read loop's next look finds the bytes, which
+     * leaves a moment in which a new request can take it; looking first, at what is buffered and
+     * at what the socket already holds, leaves only bytes still on their way.
+     */
+    private IOException unsolicitedBytes() {
+        try {
+            if (br.buffered() == 0 && conn.getInputStream().available() > 0) br.peek(1); // will not block
+        } catch (IOException e) {
+            return e;
+        }
+        if (br.buffered() == 0) return null;
+        mu.lock();
+        try {
+            return peekFailReason(null);
+        } finally {
+            mu.unlock();
         }
     }
 
@@ -514,6 +542,11 @@ final class PersistConn {
     @Mirrors(file = "net/http/transport.go", func = "persistConn.readLoopPeekFailLocked")
     private void readLoopPeekFailLocked(IOException peekErr) {
         if (closed != null) return;
+        closeLocked(peekFailReason(peekErr));
+    }
+
+    /** Why the connection closes after {@link #readLoopPeekFailLocked}'s peek; logs unsolicited bytes. */
+    private IOException peekFailReason(IOException peekErr) {
         int n = br.buffered();
         if (n > 0) {
             byte[] buf;
@@ -522,21 +555,14 @@ final class PersistConn {
             } catch (IOException e) {
                 buf = new byte[0];
             }
-            if (is408Message(buf)) {
-                closeLocked(new ServerClosedIdleException());
-                return;
-            }
+            if (is408Message(buf)) return new ServerClosedIdleException();
             t.logf("Unsolicited response received on idle HTTP channel starting with "
                     + nethttp.textproto.Quote.quote(new String(buf, java.nio.charset.StandardCharsets.ISO_8859_1))
                     + "; err=" + (peekErr == null ? "<nil>" : peekErr.getMessage()));
         }
-        if (peekErr instanceof EOFException) {
-            closeLocked(new ServerClosedIdleException()); // the common case
-        } else if (peekErr == null) {
-            closeLocked(new IOException("readLoopPeekFailLocked: <nil>"));
-        } else {
-            closeLocked(new IOException("readLoopPeekFailLocked: " + peekErr.getMessage(), peekErr));
-        }
+        if (peekErr instanceof EOFException) return new ServerClosedIdleException(); // the common case
+        if (peekErr == null) return new IOException("readLoopPeekFailLocked: <nil>");
+        return new IOException("readLoopPeekFailLocked: " + peekErr.getMessage(), peekErr);
     }
 
     @Mirrors(file = "net/http/transport.go", func = "is408Message")

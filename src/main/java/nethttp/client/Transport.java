@@ -23,6 +23,7 @@ import nethttp.event.EventBus;
 import nethttp.textproto.Guts;
 import nethttp.textproto.Quote;
 import nethttp.transfer.NoBody;
+import nethttp.transfer.TransferWriter;
 import nethttp.url.URL;
 import nethttp.wire.RequestWriter;
 
@@ -52,8 +53,9 @@ import nethttp.wire.RequestWriter;
  * <p><b>Requests.</b> A request needs a URL with scheme {@code http} and a host; its header must
  * be valid. A request without a body has {@code body} null or {@link NoBody#INSTANCE}. The
  * request's {@link Request#context} cancels it. A request that fails on a reused connection
- * before anything was written, or a bodiless idempotent one that found the connection closed
- * by the server, is sent again on another connection, as Go does.
+ * before anything was written (when it has no body, or {@link Request#getBody} can reopen it),
+ * or an idempotent one that found the connection closed by the server, is sent again on
+ * another connection, as Go does.
  *
  * <p><b>Compression.</b> Unless {@link #disableCompression}, a request that names no
  * {@code Accept-Encoding} (and no {@code Range}, and is not a {@code HEAD}) asks for gzip; a
@@ -337,13 +339,18 @@ public final class Transport implements RoundTripper {
 
     /** Wraps the body so a retry can tell whether it was touched: Go's {@code readTrackingBody}. */
     @Mirrors(file = "net/http/transport.go", func = "readTrackingBody")
-    static final class ReadTrackingBody extends InputStream {
+    static final class ReadTrackingBody extends InputStream implements TransferWriter.Wrapper {
         final InputStream body;
         volatile boolean didRead;
         volatile boolean didClose;
 
         ReadTrackingBody(InputStream body) {
             this.body = body;
+        }
+
+        @Override
+        public InputStream unwrap() {
+            return body;
         }
 
         @Override
@@ -411,7 +418,8 @@ public final class Transport implements RoundTripper {
     @Mirrors(file = "net/http/transport.go", func = "persistConn.shouldRetryRequest")
     static boolean shouldRetryRequest(PersistConn pc, Request req, IOException err) {
         if (!pc.isReused()) return false; // a fresh connection has no excuse to fail; retrying could loop
-        if (err instanceof ConnErrors.NothingWrittenException) return outgoingLength(req) == 0;
+        // Nothing reached the server: safe to send again, if the body can be sent again too.
+        if (err instanceof ConnErrors.NothingWrittenException) return outgoingLength(req) == 0 || req.getBody != null;
         if (!isReplayable(req)) return false;
         if (err instanceof ConnErrors.ReadFromServerException) return true;
         return err instanceof ServerClosedIdleException;

@@ -95,12 +95,29 @@ public final class TransferWriter {
         if (t.contentLength < 0 && t.transferEncoding.isEmpty() && t.shouldSendChunkedRequestBody()) {
             t.transferEncoding = List.of("chunked");
         }
-        // Headers go out at once when a body may be slow to produce; an in-memory one is not.
-        if (t.contentLength != 0 && !(t.body instanceof ByteArrayInputStream)) {
+        // Headers go out at once when a body may be slow to produce; an in-memory one is not,
+        // and a length that does not match it then fails before anything reaches the wire.
+        if (t.contentLength != 0 && !isKnownInMemoryReader(t.body)) {
             t.flushHeaders = true;
         }
         t.sanitize();
         return t;
+    }
+
+    /**
+     * A body that only watches another as it is read (a client's retry bookkeeping, say): what
+     * the framing decides by the kind of body is decided by the one inside.
+     */
+    public interface Wrapper {
+        /** The body this one reads from. */
+        InputStream unwrap();
+    }
+
+    /** Whether the body is already in memory, so reading it cannot block: a byte array, seen through wrappers. */
+    @Mirrors(file = "net/http/transfer.go", func = "isKnownInMemoryReader")
+    static boolean isKnownInMemoryReader(InputStream body) {
+        while (body instanceof Wrapper w) body = w.unwrap();
+        return body instanceof ByteArrayInputStream;
     }
 
     /** No body at all: Go's nil, or {@link NoBody}. */
@@ -249,7 +266,8 @@ public final class TransferWriter {
      *
      * @throws BodyReadException when reading the body failed (not writing to {@code w})
      * @throws ProtocolException {@code http: ContentLength=10 with Body length 5} when the body
-     *     did not have the length announced; the bytes were written by then
+     *     did not have the length announced; the bytes were written to {@code w} by then (for
+     *     an in-memory body smaller than the buffer, not yet flushed)
      */
     @Mirrors(file = "net/http/transfer.go", func = "transferWriter.writeBody")
     public void writeBody(OutputStream w, boolean flushEachChunk) throws IOException {

@@ -35,7 +35,11 @@ import org.junit.jupiter.api.Timeout;
  * sends a list of requests with Go's {@code http.Transport} to a recording listener and prints
  * what each connection received; this test sends the same requests with this transport to the
  * same recorder written in Java. Every connection's bytes must be identical, which also checks
- * which requests shared a connection.
+ * which requests shared a connection, and every failed request must fail with Go's text.
+ *
+ * <p>The same program also reads responses as Go's client does: gzipped bodies, sound and
+ * corrupt, must read to the same bytes and the same error; and it measures how often a second
+ * request fails after a response followed by junk, which this transport must not exceed.
  */
 @Timeout(120)
 class GoClientBytesTest {
@@ -92,6 +96,18 @@ class GoClientBytesTest {
                 Request r = req("POST", b + "/upload", "body after 100", true);
                 r.header.set("Expect", "100-continue");
                 return List.of(r);
+            })),
+            new Scenario("body-longer-than-content-length", t -> {}, requests(b -> {
+                Request r = Requests.newRequest(nethttp.core.Context.background(), "POST", b + "/long", "hello world");
+                r.host = "example.com";
+                r.contentLength = 5;
+                return List.of(r);
+            })),
+            new Scenario("body-shorter-than-content-length", t -> {}, requests(b -> {
+                Request r = Requests.newRequest(nethttp.core.Context.background(), "POST", b + "/short", "hello world");
+                r.host = "example.com";
+                r.contentLength = 20;
+                return List.of(r);
             })));
 
     @Test
@@ -118,6 +134,8 @@ class GoClientBytesTest {
                 if (line.isEmpty()) continue;
                 String[] f = line.split("\t", -1);
                 String bytes = new String(Base64.getDecoder().decode(f[2]), StandardCharsets.ISO_8859_1);
+                // A failed request: its error text, in the order of the requests, before the connections.
+                if (f[1].startsWith("err")) bytes = "error " + f[1].substring(3) + ": " + bytes;
                 result.computeIfAbsent(f[0], k -> new ArrayList<>()).add(bytes);
             }
             return result;
@@ -130,14 +148,284 @@ class GoClientBytesTest {
         try (Recorder rec = new Recorder()) {
             Transport t = new Transport();
             s.configure().accept(t);
+            List<String> out = new ArrayList<>();
+            int i = 0;
             for (Request r : s.requests().apply("http://127.0.0.1:" + rec.port())) {
-                Response resp = t.roundTrip(r);
+                Response resp;
+                try {
+                    resp = t.roundTrip(r);
+                } catch (IOException e) {
+                    out.add("error " + i++ + ": " + e.getMessage());
+                    continue;
+                }
+                i++;
                 try (InputStream b = resp.body) {
                     b.readAllBytes();
                 }
             }
             t.closeIdleConnections();
-            return rec.finish();
+            out.addAll(rec.finish());
+            return out;
+        }
+    }
+
+    // ---- responses: gzip as Go's client reads it ------------------------------------------------
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) out.writeBytes(p);
+        return out.toByteArray();
+    }
+
+    private static byte[] cut(byte[] b, int from, int to) {
+        return java.util.Arrays.copyOfRange(b, from, to);
+    }
+
+    private static byte[] flip(byte[] b, int at) {
+        byte[] c = b.clone();
+        c[at] ^= 0x55;
+        return c;
+    }
+
+    private static byte[] deflateRaw(byte[] data) {
+        java.util.zip.Deflater d = new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, true);
+        d.setInput(data);
+        d.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[4096];
+        while (!d.finished()) out.write(buf, 0, d.deflate(buf));
+        d.end();
+        return out.toByteArray();
+    }
+
+    private static byte[] le(long v, int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) b[i] = (byte) (v >>> (8 * i));
+        return b;
+    }
+
+    /** A gzip member built by hand: flags FEXTRA, FNAME, FCOMMENT and FHCRC as asked. */
+    private static byte[] member(byte[] data, byte[] extra, String name, String comment, boolean hcrc, int hcrcDelta) {
+        int flags = (extra != null ? 4 : 0) | (name != null ? 8 : 0) | (comment != null ? 16 : 0) | (hcrc ? 2 : 0);
+        ByteArrayOutputStream h = new ByteArrayOutputStream();
+        h.writeBytes(new byte[] {0x1f, (byte) 0x8b, 8, (byte) flags, 0, 0, 0, 0, 0, (byte) 255});
+        if (extra != null) {
+            h.writeBytes(le(extra.length, 2));
+            h.writeBytes(extra);
+        }
+        if (name != null) h.writeBytes(concat(bytes(name), new byte[1]));
+        if (comment != null) h.writeBytes(concat(bytes(comment), new byte[1]));
+        if (hcrc) {
+            java.util.zip.CRC32 c = new java.util.zip.CRC32();
+            c.update(h.toByteArray());
+            h.writeBytes(le(c.getValue() + hcrcDelta, 2));
+        }
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(data);
+        return concat(h.toByteArray(), deflateRaw(data), le(crc.getValue(), 4), le(data.length, 4));
+    }
+
+    private static byte[] gzipResponse(byte[] body) {
+        return concat(bytes("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: " + body.length + "\r\n\r\n"), body);
+    }
+
+    /** Sound and corrupt gzip bodies, each the whole raw response a server sends. */
+    private static Map<String, byte[]> gzipCases() throws IOException {
+        byte[] text = bytes("a gzipped body, ".repeat(200) + "the end\n");
+        byte[] gz = TransportTest.gzip(new String(text, StandardCharsets.ISO_8859_1));
+        Map<String, byte[]> c = new LinkedHashMap<>();
+        c.put("one-member", gz);
+        c.put("two-members", concat(TransportTest.gzip("first member, "), TransportTest.gzip("second member")));
+        c.put("truncated-header", cut(gz, 0, 5));
+        c.put("truncated-data", cut(gz, 0, gz.length / 2));
+        c.put("truncated-trailer", cut(gz, 0, gz.length - 3));
+        c.put("bad-crc", flip(gz, gz.length - 8));
+        c.put("bad-isize", flip(gz, gz.length - 1));
+        c.put("trailing-garbage", concat(gz, bytes("garbage after the member")));
+        c.put("trailing-garbage-short", concat(gz, bytes("xyz")));
+        c.put("trailing-zeros", concat(gz, new byte[16]));
+        c.put("second-member-truncated", concat(gz, cut(gz, 0, 30)));
+        c.put("not-gzip", bytes("plain text, not gzip at all"));
+        c.put("bad-method", flip(gz, 2));
+        c.put("all-header-fields", member(bytes("fields"), bytes("xtra"), "name.txt", "a comment", true, 0));
+        c.put("bad-header-crc", member(bytes("fields"), null, "name.txt", null, true, 1));
+        c.put("name-too-long", member(bytes("x"), null, "n".repeat(600), null, false, 0));
+        c.put("name-unterminated", cut(member(bytes("x"), null, "name", null, false, 0), 0, 13));
+        java.util.Random rnd = new java.util.Random(12);
+        StringBuilder words = new StringBuilder();
+        for (int i = 0; i < 3000; i++) words.append("abcdefghijklmnopqrstuvwxyz".charAt(rnd.nextInt(26))).append(i % 7 == 0 ? " " : "");
+        byte[] varied = TransportTest.gzip(words.toString());
+        for (int at : new int[] {12, 40, 200, varied.length / 2, varied.length - 12}) c.put("flipped-byte-" + at, flip(varied, at));
+        c.put("invalid-block-type", concat(cut(gz, 0, 10), new byte[] {(byte) 0xff, 0, 0, 0, 0, 0, 0, 0, 0, 0}));
+        Map<String, byte[]> responses = new LinkedHashMap<>();
+        for (var e : c.entrySet()) responses.put(e.getKey(), gzipResponse(e.getValue()));
+        responses.put("empty-chunked", bytes("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"));
+        responses.put("chunked-two-members", concat(bytes("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n"),
+                chunk(TransportTest.gzip("one ")), chunk(TransportTest.gzip("two")), bytes("0\r\n\r\n")));
+        return responses;
+    }
+
+    private static byte[] chunk(byte[] data) {
+        return concat(bytes(Integer.toHexString(data.length) + "\r\n"), data, bytes("\r\n"));
+    }
+
+    @Test
+    void gzipBodiesReadAsGo() throws Exception {
+        Map<String, byte[]> cases = gzipCases();
+        Map<String, String> go = runGoResponses(cases);
+        assertEquals(cases.keySet(), go.keySet(), "Go read every response");
+        for (var e : cases.entrySet()) {
+            assertEquals(go.get(e.getKey()), readOurs(e.getValue()), "case " + e.getKey());
+        }
+    }
+
+    /** What Go's client read from each response: "body | error". */
+    private static Map<String, String> runGoResponses(Map<String, byte[]> cases) throws Exception {
+        Path exe = GoProgram.build("clientbytes");
+        Process p = new ProcessBuilder(exe.toString(), "responses").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            try (OutputStream in = p.getOutputStream()) {
+                for (var e : cases.entrySet()) {
+                    in.write(bytes(e.getKey() + "\t" + Base64.getEncoder().encodeToString(e.getValue()) + "\n"));
+                }
+            }
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "clientbytes did not finish");
+            assertEquals(0, p.exitValue(), "clientbytes failed");
+            Map<String, String> result = new LinkedHashMap<>();
+            for (String line : out.split("\n")) {
+                if (line.isEmpty()) continue;
+                String[] f = line.split("\t", -1);
+                result.put(f[0], new String(Base64.getDecoder().decode(f[1]), StandardCharsets.ISO_8859_1) + " | " + f[2]);
+            }
+            return result;
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    /** What this transport reads from {@code raw}, served once: "body | error". */
+    private static String readOurs(byte[] raw) throws Exception {
+        try (ServerSocket ln = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread server = Thread.ofVirtual().start(() -> {
+                try (Socket c = ln.accept()) {
+                    InputStream in = new BufferedInputStream(c.getInputStream());
+                    while (!Recorder.readLine(in, new ByteArrayOutputStream()).equals("\r\n")) {
+                        // the request header
+                    }
+                    c.getOutputStream().write(raw);
+                } catch (IOException | NullPointerException e) {
+                    // the client went away
+                }
+            });
+            Transport t = new Transport();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            String err = "";
+            try {
+                Response resp = t.roundTrip(LocalServer.newRequest("GET", "http://127.0.0.1:" + ln.getLocalPort() + "/"));
+                try (InputStream b = resp.body) {
+                    byte[] buf = new byte[512];
+                    for (int n; (n = b.read(buf)) >= 0; ) body.write(buf, 0, n);
+                } catch (IOException e) {
+                    err = e.getMessage();
+                }
+            } catch (IOException e) {
+                err = "roundtrip: " + e.getMessage();
+            }
+            t.closeIdleConnections();
+            server.join();
+            return body.toString(StandardCharsets.ISO_8859_1) + " | " + err;
+        }
+    }
+
+    // ---- junk after a response ----------------------------------------------------------------------
+
+    private static final int EXTRA_BYTES_TRIES = 60;
+
+    /**
+     * A server sends junk right after a {@code 204} (one write: the junk is there as soon as the
+     * response is), and the client sends its next request at once. Go pools the connection and
+     * learns of the junk a moment later, so the next request now and then takes the connection
+     * and reads the junk as its response; this transport looks for unread bytes before it pools
+     * a connection and never does. Go's count is measured and shown alongside.
+     */
+    @Test
+    void junkAfterABodylessResponseNeverReachesTheNextRequest() throws Exception {
+        int ours = extraBytesFailures(EXTRA_BYTES_TRIES, "HTTP/1.1 204 No Content\r\n\r\n");
+        int oursShort = extraBytesFailures(EXTRA_BYTES_TRIES, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi");
+        Path exe = GoProgram.build("clientbytes");
+        Process p = new ProcessBuilder(exe.toString(), "extrabytes", Integer.toString(EXTRA_BYTES_TRIES))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String goFailures;
+        try {
+            p.getOutputStream().close();
+            goFailures = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "clientbytes did not finish");
+        } finally {
+            p.destroyForcibly();
+        }
+        String rates = "failed second requests in " + EXTRA_BYTES_TRIES + " tries: Go " + goFailures + ", ours " + ours
+                + " (after a short body: " + oursShort + ")";
+        assertEquals(0, ours, rates);
+        assertEquals(0, oursShort, rates);
+    }
+
+    /** Tries {@code tries} times: a first response followed by junk in the same write, then a second request at once. */
+    static int extraBytesFailures(int tries, String firstResponse) throws Exception {
+        try (ServerSocket ln = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                while (true) {
+                    Socket c;
+                    try {
+                        c = ln.accept();
+                    } catch (IOException e) {
+                        return;
+                    }
+                    Thread.ofVirtual().start(() -> {
+                        try (c) {
+                            InputStream in = new BufferedInputStream(c.getInputStream());
+                            OutputStream out = c.getOutputStream();
+                            while (true) {
+                                String line = Recorder.readLine(in, new ByteArrayOutputStream());
+                                if (line == null) return;
+                                boolean first = line.startsWith("GET /first ");
+                                while (!line.equals("\r\n")) {
+                                    line = Recorder.readLine(in, new ByteArrayOutputStream());
+                                    if (line == null) return;
+                                }
+                                String reply = first ? firstResponse + "junk after the response\r\n\r\n"
+                                        : "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
+                                out.write(bytes(reply));
+                                out.flush();
+                            }
+                        } catch (IOException e) {
+                            // the client closed
+                        }
+                    });
+                }
+            });
+            int failed = 0;
+            String base = "http://127.0.0.1:" + ln.getLocalPort();
+            for (int i = 0; i < tries; i++) {
+                Transport t = new Transport();
+                t.errorLog = msg -> {};
+                try {
+                    try (InputStream b = t.roundTrip(LocalServer.newRequest("GET", base + "/first")).body) {
+                        b.readAllBytes();
+                    }
+                    try (InputStream b = t.roundTrip(LocalServer.newRequest("GET", base + "/second")).body) {
+                        if (!new String(b.readAllBytes(), StandardCharsets.ISO_8859_1).equals("ok")) failed++;
+                    }
+                } catch (IOException e) {
+                    failed++;
+                }
+                t.closeIdleConnections();
+            }
+            return failed;
         }
     }
 

@@ -99,6 +99,74 @@ class RetryWithGetBodyTest {
         }
     }
 
+    /** A socket whose writes fail, before a byte gets through, once {@code fail} is set. */
+    private static final class WriteFailingSocket extends Socket {
+        private final java.util.concurrent.atomic.AtomicBoolean fail;
+
+        WriteFailingSocket(String addr, java.util.concurrent.atomic.AtomicBoolean fail) throws IOException {
+            super(InetAddress.getLoopbackAddress(), Integer.parseInt(addr.substring(addr.lastIndexOf(':') + 1)));
+            this.fail = fail;
+        }
+
+        @Override
+        public OutputStream getOutputStream() throws IOException {
+            return new java.io.FilterOutputStream(super.getOutputStream()) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    if (fail.get()) throw new IOException("write: broken pipe");
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+            };
+        }
+    }
+
+    /** A transport whose first connection's writes fail once {@code fail} is set. */
+    private static Transport withFailingFirstConnection(java.util.concurrent.atomic.AtomicBoolean fail) {
+        Transport t = new Transport();
+        java.util.concurrent.atomic.AtomicInteger dials = new java.util.concurrent.atomic.AtomicInteger();
+        t.dialer = (ctx, network, addr) -> dials.getAndIncrement() == 0 ? new WriteFailingSocket(addr, fail) : Dialer.TCP.dial(ctx, network, addr);
+        return t;
+    }
+
+    /**
+     * Nothing of the request reached the reused connection: Go sends it again when it has no
+     * body or {@code GetBody} can reopen the body, whatever the method. A POST made by
+     * {@link Requests#newRequest} has one.
+     */
+    @Test
+    void postWithGetBodyIsRetriedWhenNothingWasWritten() throws Exception {
+        try (Server s = new Server()) {
+            var fail = new java.util.concurrent.atomic.AtomicBoolean();
+            Transport t = withFailingFirstConnection(fail);
+            assertEquals("got ", readAll(t.roundTrip(LocalServer.newRequest("GET", s.base() + "/1"))));
+            fail.set(true);
+            Request post = Requests.newRequest(Context.background(), "POST", s.base() + "/2", "payload");
+            assertEquals("got payload", readAll(t.roundTrip(post)));
+            assertEquals(List.of("GET /1 HTTP/1.1 ", "POST /2 HTTP/1.1 payload"), s.seen);
+            assertEquals(2, t.dialCount());
+        }
+    }
+
+    @Test
+    void postWithoutGetBodyIsNotRetriedEvenWhenNothingWasWritten() throws Exception {
+        try (Server s = new Server()) {
+            var fail = new java.util.concurrent.atomic.AtomicBoolean();
+            Transport t = withFailingFirstConnection(fail);
+            readAll(t.roundTrip(LocalServer.newRequest("GET", s.base() + "/1")));
+            fail.set(true);
+            Request post = Requests.newRequest(Context.background(), "POST", s.base() + "/2", "payload");
+            post.getBody = null;
+            IOException e = assertThrows(IOException.class, () -> t.roundTrip(post));
+            assertEquals("write: broken pipe", e.getMessage());
+            assertEquals(1, t.dialCount());
+        }
+    }
+
     @Test
     void withoutGetBodyTheFailureStands() throws Exception {
         try (Server s = new Server()) {
