@@ -212,7 +212,11 @@ public final class Main {
                     err.println(e.getMessage());
                     return 1;
                 }
-                printResponse(resp, out);
+                IOException bodyErr = printResponse(resp, out);
+                if (bodyErr != null) {
+                    err.println(bodyErr.getMessage() != null ? bodyErr.getMessage() : bodyErr.toString());
+                    return 1;
+                }
             }
         } finally {
             if (sub != null) sub.close();
@@ -227,19 +231,32 @@ public final class Main {
         req.header.add(field.substring(0, colon).trim(), field.substring(colon + 1).trim());
     }
 
-    private static void printResponse(Response resp, PrintStream out) throws IOException {
-        byte[] body;
-        try (InputStream in = resp.body) {
-            body = in.readAllBytes();
-        }
+    /**
+     * Prints the status line, the header fields, a blank line and the body, which is copied as
+     * it arrives: a body larger than memory, or one that never ends, streams through. Returns
+     * the error that stopped the body midway, or null.
+     */
+    private static IOException printResponse(Response resp, PrintStream out) {
         StringBuilder head = new StringBuilder(resp.proto + " " + resp.status + "\n");
         for (Map.Entry<String, List<String>> field : resp.header.asMap().entrySet()) {
             for (String v : field.getValue()) head.append(field.getKey()).append(": ").append(v).append('\n');
         }
         out.print(head.append('\n'));
-        out.write(body);
-        if (body.length > 0 && body[body.length - 1] != '\n') out.println();
+        byte[] buf = new byte[32 * 1024];
+        byte last = '\n';
+        IOException failure = null;
+        try (InputStream in = resp.body) {
+            for (int n; (n = in.read(buf)) >= 0; ) {
+                if (n == 0) continue;
+                out.write(buf, 0, n);
+                last = buf[n - 1];
+            }
+        } catch (IOException e) {
+            failure = e;
+        }
+        if (last != '\n') out.println();
         out.flush();
+        return failure;
     }
 
     private static GetConnStrategy strategy(String s) {

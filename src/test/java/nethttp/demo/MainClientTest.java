@@ -3,16 +3,26 @@ package nethttp.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
+import java.util.zip.GZIPOutputStream;
 import java.util.regex.Pattern;
 import nethttp.server.Server;
 import nethttp.server.ServerClosedException;
@@ -148,4 +158,145 @@ class MainClientTest {
         assertTrue(err.toString().contains("--header wants 'Key: value', not nocolon"));
         assertEquals("", out());
     }
+
+    // ---- bodies that do not fit, never end, or break -------------------------------------------------
+
+    /** Writes the raw bytes {@code reply} produces in answer to the first request on each connection, then hangs up. */
+    private interface Reply {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private static ServerSocket rawServer(Reply reply) throws IOException {
+        ServerSocket ln = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().start(() -> {
+            while (true) {
+                Socket c;
+                try {
+                    c = ln.accept();
+                } catch (IOException e) {
+                    return;
+                }
+                Thread.ofVirtual().start(() -> {
+                    try (c) {
+                        BufferedReader in = new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.ISO_8859_1));
+                        for (String line; (line = in.readLine()) != null && !line.isEmpty(); ) {
+                            // the request header
+                        }
+                        reply.write(new BufferedOutputStream(c.getOutputStream()));
+                    } catch (IOException e) {
+                        // the client went away
+                    }
+                });
+            }
+        });
+        return ln;
+    }
+
+    private static String url(ServerSocket ln) {
+        return "http://127.0.0.1:" + ln.getLocalPort() + "/";
+    }
+
+    private static byte[] gzipZeros(int n) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (GZIPOutputStream z = new GZIPOutputStream(b)) {
+            z.write(new byte[n]);
+        }
+        return b.toByteArray();
+    }
+
+    /**
+     * 256 MiB of zeros, sent as 16 gzip members of 16 MiB each (a few hundred KiB on the wire),
+     * printed by a {@code get} in a JVM with a 48 MiB heap: the body streams through to stdout.
+     */
+    @Test
+    @Timeout(180)
+    void aGzipBombStreamsThroughASmallHeap() throws Exception {
+        byte[] member = gzipZeros(16 << 20);
+        int members = 16;
+        try (ServerSocket ln = rawServer(out -> {
+            out.write(("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: " + (long) member.length * members
+                    + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            for (int i = 0; i < members; i++) out.write(member);
+            out.flush();
+        })) {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String classes = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            Process p = new ProcessBuilder(java, "-Xmx48m", "-cp", classes, Main.class.getName(), "get", url(ln)).start();
+            try {
+                p.getOutputStream().close();
+                CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        return e.toString();
+                    }
+                });
+                long printed = p.getInputStream().transferTo(OutputStream.nullOutputStream());
+                assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the get finished");
+                assertEquals("", stderr.get(60, TimeUnit.SECONDS));
+                assertEquals(0, p.exitValue());
+                assertTrue(printed > (long) members * (16 << 20), "all of the body was printed: " + printed);
+            } finally {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    /**
+     * A body that does not end is printed as it comes; when the server dies in the middle, the
+     * command prints one line with Go's error and exits with 1.
+     */
+    @Test
+    void anEndlessBodyIsPrintedAsItComesAndABreakIsOneErrorLine() throws Exception {
+        long seen = 4 << 20;
+        long limit = 64L << 20;
+        AtomicLong printed = new AtomicLong();
+        AtomicLong sent = new AtomicLong();
+        CountDownLatch enoughPrinted = new CountDownLatch(1);
+        try (ServerSocket ln = rawServer(out -> {
+            out.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            byte[] chunk = ("8000\r\n" + "x".repeat(0x8000) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+            // Without end, until the client has printed enough (or, for a client that waits for the end, up to a limit).
+            while (enoughPrinted.getCount() > 0 && sent.get() < limit) {
+                out.write(chunk);
+                out.flush();
+                sent.addAndGet(0x8000);
+            }
+        })) {
+            OutputStream counting = new OutputStream() {
+                @Override
+                public void write(int b) {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    if (printed.addAndGet(len) >= seen) enoughPrinted.countDown();
+                }
+            };
+            int code = Main.run(new String[] {"get", url(ln)}, new PrintStream(counting, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(1, code);
+            assertEquals("unexpected EOF\n", err.toString(StandardCharsets.UTF_8));
+            assertTrue(sent.get() < limit, "printed before the end: the server stopped after " + sent.get() + " bytes");
+            assertTrue(printed.get() >= seen);
+        }
+    }
+
+    @Test
+    void aCorruptGzipBodyIsOneErrorLine() throws Exception {
+        byte[] gz = gzipZeros(1000);
+        gz[gz.length - 8] ^= 1; // the CRC
+        try (ServerSocket ln = rawServer(out -> {
+            out.write(("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: " + gz.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(gz);
+            out.flush();
+        })) {
+            assertEquals(1, run("get", url(ln)));
+            assertEquals("gzip: invalid checksum\n", err.toString(StandardCharsets.UTF_8));
+            assertTrue(out().startsWith("HTTP/1.1 200 OK\n"), out());
+        }
+    }
 }
+
