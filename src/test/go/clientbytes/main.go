@@ -13,6 +13,11 @@
 // its input, each the raw bytes of an HTTP response; for each it serves those bytes to one GET
 // of a zero-value Transport and prints the name, the body read (base64) and the read error.
 //
+// With the argument "gzipserver", it is a Go net/http server on 127.0.0.1 (its address the first
+// line it prints) whose /gzip route sends gzipped bodies made by Go's compress/gzip: "members"
+// members (chunked, flushed one by one), then optionally "junk" as raw bytes, or with the last
+// "cut" bytes left out.
+//
 // With the arguments "extrabytes N", it makes N tries of a server that sends junk right after
 // a response without a body, each followed at once by a second request on the same Transport,
 // and prints how many second requests failed.
@@ -21,6 +26,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"encoding/base64"
 	"fmt"
 	"io"
@@ -195,6 +201,10 @@ func main() {
 		responses()
 		return
 	}
+	if len(os.Args) > 1 && os.Args[1] == "gzipserver" {
+		gzipServer()
+		return
+	}
 	if len(os.Args) > 2 && os.Args[1] == "extrabytes" {
 		n, _ := strconv.Atoi(os.Args[2])
 		fmt.Println(extraBytes(n))
@@ -345,4 +355,43 @@ func extraBytes(tries int) int {
 		tr.CloseIdleConnections()
 	}
 	return failed
+}
+
+// gzipMemberText is the text of member i of the /gzip route.
+func gzipMemberText(i int) string {
+	return strings.Repeat(fmt.Sprintf("member %d, ", i), 300) + "\n"
+}
+
+func gzipServer() {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/gzip", func(w http.ResponseWriter, r *http.Request) {
+		members, _ := strconv.Atoi(r.URL.Query().Get("members"))
+		cut, _ := strconv.Atoi(r.URL.Query().Get("cut"))
+		var body bytes.Buffer
+		w.Header().Set("Content-Encoding", "gzip")
+		for i := 1; i <= members; i++ {
+			zw := gzip.NewWriter(&body)
+			io.WriteString(zw, gzipMemberText(i))
+			zw.Close()
+			if cut == 0 {
+				w.Write(body.Bytes())
+				body.Reset()
+				w.(http.Flusher).Flush()
+			}
+		}
+		if cut > 0 {
+			w.Write(body.Bytes()[:body.Len()-cut])
+		}
+		io.WriteString(w, r.URL.Query().Get("junk"))
+	})
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	fmt.Println(l.Addr().String())
+	if err := (&http.Server{Handler: mux}).Serve(l); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
 }

@@ -63,8 +63,10 @@ import nethttp.wire.RequestWriter;
  * {@code Content-Length} removed and {@link Response#uncompressed} set. A caller who asked for
  * gzip itself gets the bytes as sent.
  *
- * <p>Differences from Go: no TLS ({@code https} is refused), no proxies, no HTTP/2, and a {@code 101
- * Switching Protocols} response is returned without a writable body.
+ * <p>Differences from Go: no TLS ({@code https} is refused), no proxies, no HTTP/2, a {@code 101
+ * Switching Protocols} response is returned without a writable body, and a connection with bytes
+ * left over after a complete response is closed at once rather than pooled (Go notices them a
+ * moment later, in which a new request may take the connection and read them as its response).
  */
 @Mirrors(file = "net/http/transport.go", func = "Transport")
 public final class Transport implements RoundTripper {

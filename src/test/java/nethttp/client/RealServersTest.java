@@ -3,6 +3,7 @@ package nethttp.client;
 import static nethttp.client.TransportTest.readAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,6 +95,52 @@ class RealServersTest {
             assertThrows(ResponseHeaderTimeoutException.class, () -> t.roundTrip(LocalServer.newRequest("GET", base + "/slow?delay=3000")));
             t.closeIdleConnections();
             assertEquals(0, t.idleConnCount());
+        } finally {
+            go.destroyForcibly();
+            go.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String memberText(int i) {
+        return ("member " + i + ", ").repeat(300) + "\n";
+    }
+
+    /**
+     * Gzipped bodies made by Go's {@code compress/gzip} and sent by Go's server, sound and
+     * broken, and a request whose body does not match its declared length.
+     */
+    @Test
+    void goServerGzipAndLengths() throws Exception {
+        Path exe = GoProgram.build("clientbytes");
+        Process go = new ProcessBuilder(exe.toString(), "gzipserver").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            go.getOutputStream().close();
+            String base = "http://" + awaitLine(go, l -> l.startsWith("127.0.0.1:"));
+            Transport t = new Transport();
+
+            Response three = t.roundTrip(LocalServer.newRequest("GET", base + "/gzip?members=3"));
+            assertTrue(three.uncompressed);
+            assertEquals(memberText(1) + memberText(2) + memberText(3), readAll(three));
+            Response one = t.roundTrip(LocalServer.newRequest("GET", base + "/gzip?members=1"));
+            assertEquals(memberText(1), readAll(one));
+            assertEquals(1, t.dialCount(), "a gzipped body read to its end frees the connection");
+
+            for (String[] c : new String[][] {
+                    {"members=1&junk=0123456789", "gzip: invalid header"},
+                    {"members=2&junk=xyz", "unexpected EOF"},
+                    {"members=1&cut=3", "unexpected EOF"},
+                    {"members=2&cut=20", "unexpected EOF"}}) {
+                Response resp = t.roundTrip(LocalServer.newRequest("GET", base + "/gzip?" + c[0]));
+                IOException e = assertThrows(IOException.class, () -> readAll(resp), c[0]);
+                assertEquals(c[1], e.getMessage(), c[0]);
+            }
+
+            Request lying = Requests.newRequest(nethttp.core.Context.background(), "POST", base + "/gzip", "hello world");
+            lying.contentLength = 5;
+            IOException e = assertThrows(IOException.class, () -> t.roundTrip(lying));
+            assertEquals("http: ContentLength=5 with Body length 11", e.getMessage());
+            assertInstanceOf(nethttp.core.ProtocolException.class, e);
+            assertEquals(memberText(1), readAll(t.roundTrip(LocalServer.newRequest("GET", base + "/gzip?members=1"))));
         } finally {
             go.destroyForcibly();
             go.waitFor(10, TimeUnit.SECONDS);
