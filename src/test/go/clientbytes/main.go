@@ -27,7 +27,9 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -36,6 +38,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -135,6 +138,32 @@ type opaqueReader struct{ r io.Reader }
 
 func (o opaqueReader) Read(p []byte) (int, error) { return o.r.Read(p) }
 
+// brokenAfterOneWrite is a connection whose writes fail, with nothing written, after its first.
+type brokenAfterOneWrite struct {
+	net.Conn
+	writes int
+}
+
+func (c *brokenAfterOneWrite) Write(p []byte) (int, error) {
+	c.writes++
+	if c.writes > 1 {
+		return 0, errors.New("write: broken pipe")
+	}
+	return c.Conn.Write(p)
+}
+
+// failFirstConnAfterOneWrite makes the transport's first connection break after its first write.
+func failFirstConnAfterOneWrite(t *http.Transport) {
+	var dials int32
+	t.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
+		c, err := (&net.Dialer{}).DialContext(ctx, network, addr)
+		if err == nil && atomic.AddInt32(&dials, 1) == 1 {
+			return &brokenAfterOneWrite{Conn: c}, nil
+		}
+		return c, err
+	}
+}
+
 type scenario struct {
 	name      string
 	configure func(t *http.Transport)
@@ -183,6 +212,9 @@ var scenarios = []scenario{
 		r := newReq("POST", b+"/upload", strings.NewReader("body after 100"))
 		r.Header.Set("Expect", "100-continue")
 		return []*http.Request{r}
+	}},
+	{"retry-post-nothing-written", failFirstConnAfterOneWrite, func(b string) []*http.Request {
+		return []*http.Request{newReq("GET", b+"/one", nil), newReq("POST", b+"/two", strings.NewReader("payload"))}
 	}},
 	{"body-longer-than-content-length", nil, func(b string) []*http.Request {
 		r := newReq("POST", b+"/long", strings.NewReader("hello world"))

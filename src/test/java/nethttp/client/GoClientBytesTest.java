@@ -97,6 +97,11 @@ class GoClientBytesTest {
                 r.header.set("Expect", "100-continue");
                 return List.of(r);
             })),
+            new Scenario("retry-post-nothing-written", GoClientBytesTest::failFirstConnAfterOneWrite, requests(b -> {
+                Request post = Requests.newRequest(nethttp.core.Context.background(), "POST", b + "/two", "payload");
+                post.host = "example.com";
+                return List.of(req("GET", b + "/one", null, true), post);
+            })),
             new Scenario("body-longer-than-content-length", t -> {}, requests(b -> {
                 Request r = Requests.newRequest(nethttp.core.Context.background(), "POST", b + "/long", "hello world");
                 r.host = "example.com";
@@ -109,6 +114,52 @@ class GoClientBytesTest {
                 r.contentLength = 20;
                 return List.of(r);
             })));
+
+    /** The transport's first connection breaks after its first write: later writes fail with nothing written. */
+    private static void failFirstConnAfterOneWrite(Transport t) {
+        java.util.concurrent.atomic.AtomicInteger dials = new java.util.concurrent.atomic.AtomicInteger();
+        t.dialer = (ctx, network, addr) -> {
+            Socket s = Dialer.TCP.dial(ctx, network, addr);
+            return dials.incrementAndGet() == 1 ? new BrokenAfterOneWrite(s) : s;
+        };
+    }
+
+    /** A connected socket, seen through a wrapper whose writes fail after the first. */
+    private static final class BrokenAfterOneWrite extends Socket {
+        private final Socket s;
+        private int writes;
+
+        BrokenAfterOneWrite(Socket s) {
+            this.s = s;
+        }
+
+        @Override
+        public InputStream getInputStream() throws IOException {
+            return s.getInputStream();
+        }
+
+        @Override
+        public OutputStream getOutputStream() throws IOException {
+            OutputStream out = s.getOutputStream();
+            return new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    if (++writes > 1) throw new IOException("write: broken pipe");
+                    out.write(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
+            s.close();
+        }
+    }
 
     @Test
     void requestBytesMatchGo() throws Exception {
