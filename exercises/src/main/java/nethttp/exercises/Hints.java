@@ -15,7 +15,7 @@ import java.util.Optional;
  * <p>A tier may be tied to properties by lines {@code // property: <name>} right under its
  * heading (an AsciiDoc comment, so the rendered file does not show them). After a failed run,
  * the hint shown is for the first property that failed: its own tiers first, one more each
- * run, then the untied ones. A subject that only failed by still throwing the stub's
+ * run, then the others in their order. A subject that only failed by still throwing the stub's
  * "not implemented yet" gets no hint: the report already says to replace the throw.
  *
  * <p>How many were shown is remembered in small files under {@code target/hints}, so
@@ -87,7 +87,7 @@ public final class Hints {
         String property = first.get().property();
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < tiers.size(); i++) if (properties.get(i).contains(property)) order.add(i + 1);
-        for (int i = 0; i < tiers.size(); i++) if (properties.get(i).isEmpty()) order.add(i + 1);
+        for (int i = 0; i < tiers.size(); i++) if (!order.contains(i + 1)) order.add(i + 1);
         if (order.isEmpty()) return Optional.empty();
         Path file = counter.resolveSibling(counter.getFileName() + "." + Integer.toHexString(property.hashCode()));
         int shown = readCount(file);

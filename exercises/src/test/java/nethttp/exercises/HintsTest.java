@@ -51,11 +51,12 @@ class HintsTest {
     }
 
     @Test
-    void theFirstFailedPropertyChoosesItsOwnHintsFirstThenTheGeneralOnes() throws IOException {
+    void theFirstFailedPropertyChoosesItsOwnHintsFirstThenTheOthers() throws IOException {
         Hints h = hints();
         List<Verdict> joinsFails = List.of(passed("splits"), failed("joins"));
         assertEquals(Optional.of(3), h.revealFor(joinsFails));
         assertEquals(Optional.of(1), h.revealFor(joinsFails));
+        assertEquals(Optional.of(2), h.revealFor(joinsFails));
         assertEquals(Optional.of(4), h.revealFor(joinsFails));
         assertEquals(Optional.of(4), h.revealFor(joinsFails), "the last stays");
         List<Verdict> splitsFails = List.of(failed("splits"), failed("joins"));
