@@ -31,6 +31,18 @@ final class Report {
         out.println("   " + passed + " of " + verdicts.size() + " properties passed.");
     }
 
+    /** The hint for the first property that failed, if there is one to give. */
+    static void printHint(PrintStream out, Hints hints, List<Verdict> verdicts) throws java.io.IOException {
+        java.util.Optional<Integer> tier = hints.revealFor(verdicts);
+        if (tier.isEmpty()) return;
+        List<String> about = hints.propertiesOf(tier.get());
+        String property = verdicts.stream().filter(v -> !v.passed() && !v.notImplemented()).map(Verdict::property)
+                .filter(about::contains).findFirst().orElse(null);
+        out.println("   Hint " + tier.get() + " of " + hints.count()
+                + (property == null ? "" : ", for \"" + property + "\"") + " (all in hints.adoc):");
+        for (String line : hints.tier(tier.get()).split("\n")) out.println("     " + line);
+    }
+
     static void printHint(PrintStream out, Hints hints, int tier) {
         out.println("   Hint " + tier + " of " + hints.count() + " (one more each failed run; all in hints.adoc):");
         for (String line : hints.tier(tier).split("\n")) out.println("     " + line);

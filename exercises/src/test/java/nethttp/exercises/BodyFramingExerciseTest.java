@@ -2,6 +2,7 @@ package nethttp.exercises;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import nethttp.exercises.alternatives.BodyFramingAlternatives;
 import nethttp.exercises.chaffs.BodyFramingChaffs;
 import nethttp.exercises.graders.BodyFramingExercise;
 
@@ -19,6 +20,19 @@ class BodyFramingExerciseTest extends GraderContract<BodyFramingExercise.Subject
         chaffs.put("ResponseWithoutLengthIsEmpty", BodyFramingChaffs.ResponseWithoutLengthIsEmpty::bodyLength);
         chaffs.put("FirstLengthWins", BodyFramingChaffs.FirstLengthWins::bodyLength);
         chaffs.put("ParseLong", BodyFramingChaffs.ParseLong::bodyLength);
+        chaffs.put("OverflowWhenNegative", BodyFramingChaffs.OverflowWhenNegative::bodyLength);
+        chaffs.put("InformationalIs100And101", BodyFramingChaffs.InformationalIs100And101::bodyLength);
+        chaffs.put("EmptyLengthRejected", BodyFramingChaffs.EmptyLengthRejected::bodyLength);
+        chaffs.put("JavaTrim", BodyFramingChaffs.JavaTrim::bodyLength);
+        chaffs.put("ComparesUntrimmed", BodyFramingChaffs.ComparesUntrimmed::bodyLength);
         return chaffs;
+    }
+
+    @Override
+    Map<String, BodyFramingExercise.Subject> alternatives() {
+        Map<String, BodyFramingExercise.Subject> alts = new LinkedHashMap<>();
+        alts.put("RegexAndBigInteger", BodyFramingAlternatives.RegexAndBigInteger::bodyLength);
+        alts.put("ExactArithmetic", BodyFramingAlternatives.ExactArithmetic::bodyLength);
+        return alts;
     }
 }

@@ -2,6 +2,7 @@ package nethttp.exercises;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import nethttp.exercises.alternatives.CleanPathAlternatives;
 import nethttp.exercises.chaffs.CleanPathChaffs;
 import nethttp.exercises.graders.CleanPathExercise;
 
@@ -18,6 +19,17 @@ class CleanPathExerciseTest extends GraderContract<CleanPathExercise.Subject> {
         chaffs.put("UriNormalize", CleanPathChaffs.UriNormalize::cleanPath);
         chaffs.put("ClimbsAboveRoot", CleanPathChaffs.ClimbsAboveRoot::cleanPath);
         chaffs.put("ReplacesOnce", CleanPathChaffs.ReplacesOnce::cleanPath);
+        chaffs.put("PathsNormalize", CleanPathChaffs.PathsNormalize::cleanPath);
+        chaffs.put("DotEndKeepsSlash", CleanPathChaffs.DotEndKeepsSlash::cleanPath);
+        chaffs.put("DotDotPrefix", CleanPathChaffs.DotDotPrefix::cleanPath);
         return chaffs;
+    }
+
+    @Override
+    Map<String, CleanPathExercise.Subject> alternatives() {
+        Map<String, CleanPathExercise.Subject> alts = new LinkedHashMap<>();
+        alts.put("ListAndStreams", CleanPathAlternatives.ListAndStreams::cleanPath);
+        alts.put("CharByChar", CleanPathAlternatives.CharByChar::cleanPath);
+        return alts;
     }
 }

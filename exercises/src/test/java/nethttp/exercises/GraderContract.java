@@ -13,10 +13,11 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * What every grader must do, checked with fixed seeds: accept the reference, fail the untouched
- * stub with the friendly "not implemented yet", reject every chaff under several seeds, and give
- * the same verdicts when run twice with the same seed (a grader that does not is flaky, and
- * fails here). Every failure message names the seed.
+ * What every grader must do, checked with fixed seeds: accept the reference and correct
+ * solutions written in other styles (the alternatives), fail the untouched stub with the
+ * friendly "not implemented yet", reject every chaff under every seed (its mutation score is
+ * 100%), and give the same verdicts when run twice with the same seed (a grader that does not is
+ * flaky, and fails here). Every failure message names the seed.
  *
  * <p>In the tests, {@code exercises.*} are the pristine stubs from {@code src/stubs}, compiled
  * with the tests, so what a student did to the files in the exercise folders does not matter.
@@ -32,16 +33,31 @@ abstract class GraderContract<S> {
     /** The chaffs, by name. */
     abstract Map<String, S> chaffs();
 
+    /** Correct solutions written otherwise than the library (a regex, streams, BigInteger...), by name. */
+    Map<String, S> alternatives() {
+        return Map.of();
+    }
+
     @TestFactory
     List<DynamicTest> contract() {
         Exercise<S> ex = exercise();
         List<DynamicTest> tests = new ArrayList<>();
         tests.add(dynamicTest("accepts the reference", () -> {
-            for (long seed : SEEDS.subList(0, 2)) {
+            for (long seed : SEEDS) {
                 List<Verdict> vs = ex.grade(ex.reference(), seed);
                 assertTrue(vs.stream().allMatch(Verdict::passed), () -> "seed " + seed + ": " + failures(vs));
             }
         }));
+        for (Map.Entry<String, S> alt : alternatives().entrySet()) {
+            tests.add(dynamicTest("accepts the correct alternative " + alt.getKey(), () -> {
+                for (long seed : SEEDS) {
+                    List<Verdict> vs = ex.grade(alt.getValue(), seed);
+                    assertTrue(vs.stream().allMatch(Verdict::passed),
+                            () -> "seed " + seed + ", alternative " + alt.getKey() + ": " + failures(vs));
+                }
+            }));
+        }
+        Map<String, List<Long>> survivedSeeds = new java.util.TreeMap<>();
         tests.add(dynamicTest("fails the untouched stub, kindly", () -> {
             List<Verdict> vs = ex.grade(ex.student(), Main.DEFAULT_SEED);
             assertFalse(vs.isEmpty());
@@ -52,8 +68,10 @@ abstract class GraderContract<S> {
         }));
         for (Map.Entry<String, S> chaff : chaffs().entrySet()) {
             tests.add(dynamicTest("rejects the chaff " + chaff.getKey(), () -> {
+                survivedSeeds.put(chaff.getKey(), new ArrayList<>(SEEDS));
                 for (long seed : SEEDS) {
                     List<Verdict> vs = ex.grade(chaff.getValue(), seed);
+                    if (vs.stream().anyMatch(v -> !v.passed())) survivedSeeds.get(chaff.getKey()).remove(seed);
                     assertTrue(vs.stream().anyMatch(v -> !v.passed()),
                             () -> "seed " + seed + ": chaff " + chaff.getKey() + " passed every property");
                     for (Verdict v : vs) {
@@ -64,6 +82,16 @@ abstract class GraderContract<S> {
                 }
             }));
         }
+        tests.add(dynamicTest("kills every chaff under every seed (mutation score)", () -> {
+            int runs = chaffs().size() * SEEDS.size();
+            long survived = survivedSeeds.values().stream().mapToLong(List::size).sum();
+            assertEquals(chaffs().keySet(), survivedSeeds.keySet(), "each chaff is graded before the score");
+            System.out.printf("%s: mutation score %d/%d (%d chaffs x %d seeds)%n",
+                    ex.id(), runs - survived, runs, chaffs().size(), SEEDS.size());
+            assertEquals(0, survived, () -> "chaffs that survived, with their seeds: " + survivedSeeds.entrySet()
+                    .stream().filter(e -> !e.getValue().isEmpty()).map(Object::toString)
+                    .collect(Collectors.joining(", ")));
+        }));
         tests.add(dynamicTest("gives the same verdicts twice with the same seed", () -> {
             for (long seed : SEEDS.subList(0, 2)) {
                 assertEquals(ex.grade(ex.reference(), seed), ex.grade(ex.reference(), seed), "flaky grader, seed " + seed);

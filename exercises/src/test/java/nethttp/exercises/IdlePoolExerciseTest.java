@@ -2,6 +2,7 @@ package nethttp.exercises;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import nethttp.exercises.alternatives.IdlePoolAlternatives;
 import nethttp.exercises.chaffs.IdlePoolChaffs;
 import nethttp.exercises.graders.IdlePoolExercise;
 
@@ -22,6 +23,14 @@ class IdlePoolExerciseTest extends GraderContract<IdlePoolExercise.Subject> {
         chaffs.put("HandsOutExpired", IdlePoolChaffs.HandsOutExpired::new);
         chaffs.put("ForgetsCloseIdle", IdlePoolChaffs.ForgetsCloseIdle::new);
         chaffs.put("KeepsBroken", IdlePoolChaffs.KeepsBroken::new);
+        chaffs.put("TimeoutStrictlyLonger", IdlePoolChaffs.TimeoutStrictlyLonger::new);
+        chaffs.put("RefusesUntilAGetFindsOne", IdlePoolChaffs.RefusesUntilAGetFindsOne::new);
+        chaffs.put("EvictsOldestOfSameHost", IdlePoolChaffs.EvictsOldestOfSameHost::new);
         return chaffs;
+    }
+
+    @Override
+    Map<String, IdlePoolExercise.Subject> alternatives() {
+        return Map.of("DequesAndList", IdlePoolAlternatives.DequesAndList::new);
     }
 }

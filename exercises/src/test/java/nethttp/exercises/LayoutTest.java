@@ -26,6 +26,27 @@ class LayoutTest {
         }
     }
 
+    /** The exercises whose hints are tied to their properties; the others' hints are shown in order. */
+    private static final java.util.Set<String> TIED = java.util.Set.of("CanonicalKeysExercise", "CleanPathExercise",
+            "MuxMatchingExercise", "RequestLineExercise", "ChunkedExercise", "BodyFramingExercise", "KeepAliveExercise",
+            "HasTokenExercise", "IdlePoolExercise");
+
+    /**
+     * A failed property leads to a hint about it, so every property of those exercises has one;
+     * in every exercise, each tie names a property.
+     */
+    @Test
+    void everyPropertyHasItsOwnHint() throws IOException {
+        for (Exercise<?> ex : Catalog.all()) {
+            List<String> lines = Files.readAllLines(DIR.resolve(ex.id()).resolve("hints.adoc"));
+            List<String> tied = Hints.tiedProperties(lines).stream().flatMap(List::stream).toList();
+            List<String> names = ex.properties().stream().map(Property::name).toList();
+            for (String t : tied) assertTrue(names.contains(t), ex.id() + ": hints.adoc ties a hint to no property: " + t);
+            if (!TIED.contains(ex.getClass().getSimpleName()) && tied.isEmpty()) continue;
+            for (String n : names) assertTrue(tied.contains(n), ex.id() + ": no hint for the property \"" + n + "\"");
+        }
+    }
+
     @Test
     void hintsAreSplitAtTheirHeadings() {
         List<String> tiers = Hints.parse(List.of("= Hints", "intro", "== Hint 1", "", "first", "== Hint 2", "second", "x"));

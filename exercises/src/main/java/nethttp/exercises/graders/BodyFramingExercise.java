@@ -81,8 +81,46 @@ public final class BodyFramingExercise extends Exercise<BodyFramingExercise.Subj
     }
 
     private static final List<String> LENGTHS = List.of(
-            "5", "0", " 5 ", "", "05", "+5", "-1", "abc", "12", "9223372036854775808");
-    private static final List<Integer> STATUSES = List.of(200, 204, 304, 100, 101, 404, 205);
+            "5", "0", " 5 ", "", "05", "+5", "-1", "abc", "12", "9223372036854775808", "18446744073709551620",
+            "9223372036854775807", "\t5\t", "\u000b5", "5\f", "\u00005", " ", "5 5", "0x5");
+    private static final List<Integer> STATUSES = List.of(200, 204, 304, 100, 101, 404, 205, 102, 103, 199, 150);
+
+    /** Every 1xx the registry knows, the ends of the range, and the statuses next to 204 and 304. */
+    private static final List<Integer> EDGE_STATUSES = List.of(100, 101, 102, 103, 150, 199, 200, 203, 204, 205,
+            303, 304, 305, 99, 404);
+
+    /**
+     * Content-Length values at the rules' edges: the largest length and one more, 20 digits
+     * (which wrap around to 4 in a long), signs, every blank Go trims and the control bytes it
+     * does not (\v, \f, NUL), an empty value (the same as none) and one of blanks only.
+     */
+    private static final List<String> EDGE_LENGTHS = List.of("5", "0", "", " ", "\t", "9223372036854775807",
+            "9223372036854775808", "18446744073709551620", "18446744073709551616", "99999999999999999999",
+            "00000000000000000000005", "+5", "-5", "-0", "5.0", "0x5", "5 5", " 5", "5 ", "\t5\t", "\r5\n",
+            "\u000b5", "5\u000b", "\f5", "5\f", "\u00005", "5\u0000", "\u00a05", "\u0665");
+
+    private static List<Message> edgeMessages() {
+        List<Message> edges = new java.util.ArrayList<>();
+        for (int status : EDGE_STATUSES) {
+            edges.add(new Message(true, status, "GET", List.of("5"), false));
+            edges.add(new Message(true, status, "GET", List.of(), false));
+        }
+        for (String cl : EDGE_LENGTHS) {
+            edges.add(new Message(false, 0, "POST", List.of(cl), false));
+            edges.add(new Message(true, 200, "GET", List.of(cl), false));
+        }
+        for (List<String> cls : List.of(List.of("", ""), List.of("5", " 5"), List.of("5", "5\t"), List.of("5", "6"),
+                List.of("5", ""), List.of("", "5"), List.of("5", "05"), List.of("5", "5", "5"), List.of("5", "5", "6"))) {
+            edges.add(new Message(false, 0, "POST", cls, false));
+            edges.add(new Message(true, 200, "GET", cls, false));
+        }
+        for (String cl : List.of("5", "abc", "", "18446744073709551620")) {
+            edges.add(new Message(false, 0, "POST", List.of(cl), true));
+            edges.add(new Message(true, 200, "HEAD", List.of(cl), false));
+            edges.add(new Message(true, 304, "GET", List.of(cl), true));
+        }
+        return edges;
+    }
     private static final List<String> METHODS = List.of("GET", "HEAD", "POST");
 
     private static Gen<Message> messages(int maxLengths, List<String> lengths) {
@@ -114,7 +152,7 @@ public final class BodyFramingExercise extends Exercise<BodyFramingExercise.Subj
         return List.of(
                 Property.forAll("agrees with the library",
                         "for every message: bodyLength(...) equals Transfer.fixLength(...), or both reject it",
-                        messages(3, LENGTHS), Message::toString,
+                        edgeMessages(), messages(3, LENGTHS), Message::toString,
                         (s, m) -> {
                             String expected = length(REFERENCE, m);
                             String got = length(s, m);
@@ -123,8 +161,10 @@ public final class BodyFramingExercise extends Exercise<BodyFramingExercise.Subj
                             return agree ? null : "expected " + expected + ", got " + got;
                         }),
                 Property.forAll("a response that cannot have a body has length 0",
-                        "for responses to HEAD and 1xx, 204 and 304 responses with at most one valid "
+                        "for responses to HEAD and 1xx (100 to 199), 204 and 304 responses with at most one valid "
                                 + "Content-Length: bodyLength(...) is 0",
+                        EDGE_STATUSES.stream().filter(st -> st / 100 == 1 || st == 204 || st == 304)
+                                .map(st -> new Message(true, st, "GET", List.of("5"), false)).toList(),
                         messages(1, LENGTHS.subList(0, 5)).map(m -> cannotHaveBody(m) ? m
                                 : new Message(true, 204, m.method(), m.contentLengths(), m.chunked())),
                         Message::toString,

@@ -3,9 +3,11 @@ package nethttp.exercises.graders;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import nethttp.exercises.Exercise;
 import nethttp.exercises.Property;
 import nethttp.exercises.Show;
@@ -51,13 +53,17 @@ public final class CanonicalKeysExercise extends Exercise<CanonicalKeysExercise.
         return exercises.CanonicalKeys::canonicalize;
     }
 
-    /** Token characters, the likeliest to matter first, so that shrinking ends on plain keys. */
-    private static final List<Character> TOKEN_CHARS = chars("a-bAcBx-Zz09_.~!'");
-    /** Bytes that may not appear in a header name. */
-    private static final List<Character> NON_TOKEN = chars(" :\t\"(,é\u00ff@");
+    /** The token specials: with letters and digits, every byte a header name may hold. */
+    static final String SPECIALS = "!#$%&'*+-.^_`|~";
+    /** Token characters, simplest first, so that shrinking ends on plain keys; every one is there. */
+    private static final List<Character> TOKEN_CHARS = chars("a-bAcBxZz09_.~!'" + SPECIALS
+            + "defghijklmnopqrstuvwyCDEFGHIJKLMNOPQRSTUVWXY12345678");
+    /** Every byte that may not appear in a header name: controls, space, DEL, delimiters, bytes above 127. */
+    private static final List<Character> NON_TOKEN = IntStream.range(0, 256)
+            .filter(c -> !CanonicalKey.isTokenChar(c)).mapToObj(c -> (char) c).toList();
 
     private static List<Character> chars(String s) {
-        return s.chars().mapToObj(c -> (char) c).toList();
+        return s.chars().distinct().mapToObj(c -> (char) c).toList();
     }
 
     private static Gen<String> tokenKeys() {
@@ -72,6 +78,25 @@ public final class CanonicalKeysExercise extends Exercise<CanonicalKeysExercise.
         });
     }
 
+    /** Each special between two letters and at the start, word edges, digits, the empty key. */
+    private static List<String> tokenEdges() {
+        List<String> edges = new ArrayList<>(List.of("", "a", "content-type", "CONTENT-TYPE", "x-1a-b2", "-a", "a-",
+                "a--b", "1a-2b", "x_forwarded-for", "a.b-c.d"));
+        for (char c : SPECIALS.toCharArray()) {
+            edges.add("ab" + c + "cd");
+            edges.add(c + "ab");
+        }
+        return edges;
+    }
+
+    /** Every non-token byte, inside a key that would otherwise be rewritten. */
+    private static List<String> nonTokenEdges() {
+        List<String> edges = new ArrayList<>();
+        for (char c : NON_TOKEN) edges.add("content" + c + "type");
+        for (char c : NON_TOKEN) edges.add(c + "ab");
+        return edges;
+    }
+
     private static String asHeaderLine(String key) {
         return "key " + Show.q(key) + ", as in the header line " + Show.q(key + ": value\r\n");
     }
@@ -80,16 +105,18 @@ public final class CanonicalKeysExercise extends Exercise<CanonicalKeysExercise.
     public List<Property<Subject>> properties() {
         return List.of(
                 Property.forAll("agrees with the library on header names",
-                        "for every token k: canonicalize(k) equals CanonicalKey.canonicalize(k)",
-                        tokenKeys(), CanonicalKeysExercise::asHeaderLine,
+                        "for every token k (letters, digits and " + SPECIALS + "): "
+                                + "canonicalize(k) equals CanonicalKey.canonicalize(k)",
+                        tokenEdges(), tokenKeys(), CanonicalKeysExercise::asHeaderLine,
                         (s, k) -> Show.expect(CanonicalKey.canonicalize(k), s.canonicalize(k))),
                 Property.forAll("leaves a key with a non-token byte unchanged",
-                        "for every k holding a space, a colon or another non-token byte: canonicalize(k) equals k",
-                        nonTokenKeys(), CanonicalKeysExercise::asHeaderLine,
+                        "for every k holding a non-token byte (a control byte, space, DEL, one of "
+                                + "\"(),/:;<=>?@[\\]{} or a byte above 127): canonicalize(k) equals k",
+                        nonTokenEdges(), nonTokenKeys(), CanonicalKeysExercise::asHeaderLine,
                         (s, k) -> Show.expect(k, s.canonicalize(k))),
                 Property.forAll("ignores the case it is given",
                         "for every token k: canonicalize(lower(k)) equals canonicalize(upper(k))",
-                        tokenKeys(), CanonicalKeysExercise::asHeaderLine,
+                        tokenEdges(), tokenKeys(), CanonicalKeysExercise::asHeaderLine,
                         (s, k) -> {
                             String lower = s.canonicalize(k.toLowerCase(Locale.ROOT));
                             String upper = s.canonicalize(k.toUpperCase(Locale.ROOT));

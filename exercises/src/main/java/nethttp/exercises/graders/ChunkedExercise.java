@@ -101,24 +101,30 @@ public final class ChunkedExercise extends Exercise<ChunkedExercise.Subject> {
 
     /** How a chunk's size line is written; all are well-formed. */
     private enum SizeStyle {
-        PLAIN, UPPER_HEX, LEADING_ZERO, EXTENSION, TRAILING_BLANKS;
+        PLAIN, UPPER_HEX, LEADING_ZERO, EXTENSION, TRAILING_BLANKS, BARE_LF, SIXTEEN_DIGITS, CR_CR_LF,
+        EXTENSION_THEN_BLANKS;
 
         String line(int size) {
             String hex = Integer.toHexString(size);
             return switch (this) {
-                case PLAIN -> hex;
-                case UPPER_HEX -> hex.toUpperCase(java.util.Locale.ROOT);
-                case LEADING_ZERO -> "0" + hex;
-                case EXTENSION -> hex + ";name=value";
-                case TRAILING_BLANKS -> hex + " \t";
-            } + "\r\n";
+                case PLAIN -> hex + "\r\n";
+                case UPPER_HEX -> hex.toUpperCase(java.util.Locale.ROOT) + "\r\n";
+                case LEADING_ZERO -> "0" + hex + "\r\n";
+                case EXTENSION -> hex + ";name=value\r\n";
+                case TRAILING_BLANKS -> hex + " \t\r\n";
+                case BARE_LF -> hex + "\n";
+                case SIXTEEN_DIGITS -> String.format("%016x", size) + "\r\n";
+                case CR_CR_LF -> hex + "\r\r\n";
+                case EXTENSION_THEN_BLANKS -> hex + "; a=\"b c\"\t \r\n";
+            };
         }
     }
 
     /** A way to damage one chunk of an encoding; NONE leaves it well-formed. */
     private enum Damage {
         NONE, SIZE_TOO_BIG, SIZE_TOO_SMALL, NO_CRLF_AFTER_DATA, LF_ONLY_AFTER_DATA, NOT_HEX, HEX_PREFIX, PLUS_SIGN,
-        CUT_SHORT
+        CUT_SHORT, SEVENTEEN_DIGITS, LEADING_BLANK, BLANK_BEFORE_SEMICOLON, VTAB_AFTER, FORMFEED_BEFORE, NUL_AFTER,
+        LINE_TOO_LONG, EMPTY_SIZE_LINE
     }
 
     private record Chunk(String data, SizeStyle style) {}
@@ -135,6 +141,14 @@ public final class ChunkedExercise extends Exercise<ChunkedExercise.Subject> {
             case NOT_HEX -> "g" + c.style().line(size);
             case HEX_PREFIX -> "0x" + c.style().line(size);
             case PLUS_SIGN -> "+" + c.style().line(size);
+            case SEVENTEEN_DIGITS -> "1" + String.format("%016x", size) + "\r\n";
+            case LEADING_BLANK -> " " + c.style().line(size);
+            case BLANK_BEFORE_SEMICOLON -> Integer.toHexString(size) + " ;name=value\r\n";
+            case VTAB_AFTER -> Integer.toHexString(size) + "\u000b\r\n";
+            case FORMFEED_BEFORE -> "\f" + c.style().line(size);
+            case NUL_AFTER -> Integer.toHexString(size) + "\u0000\r\n";
+            case LINE_TOO_LONG -> Integer.toHexString(size) + " ".repeat(MAX_LINE) + "\r\n";
+            case EMPTY_SIZE_LINE -> "\r\n";
             default -> c.style().line(size);
         };
         String end = switch (d) {
@@ -157,12 +171,60 @@ public final class ChunkedExercise extends Exercise<ChunkedExercise.Subject> {
         });
     }
 
+    /** The longest size line the library reads, line ending included. */
+    static final int MAX_LINE = 4095;
+
+    /**
+     * Bodies for every rule of the size line, each on its own: which line endings end it, which
+     * blanks may follow the size (and that none may come before it or before the ';'), how many
+     * digits may be there (16, leading zeros included), how long the line may be (4 KiB with its
+     * line ending), that an empty size line ends the body, and the CRLF after the data.
+     */
+    static List<String> edgeBodies() {
+        String hello = "hello\r\n0\r\n\r\n";
+        List<String> edges = new java.util.ArrayList<>(List.of(
+                "0\r\n\r\n", "5\r\n" + hello, "5\n" + hello, "5\r\nhello\r\n0\n", "5\r\r\n" + hello,
+                "5 \t \r\n" + hello, "5;a=b\r\n" + hello, "5;\r\n" + hello, "5; a=b \t\r\n" + hello,
+                "A\r\n0123456789\r\n0\r\n", "a\r\n0123456789\r\n0\r\n", "0005\r\n" + hello,
+                "\r\n", "\n", ";a=b\r\n", " \r\n", "5\r\nhello\r\n\r\n", "5\r\nhello\r\n;x\r\n",
+                "0000000000000005\r\n" + hello, "00000000000000005\r\n" + hello, "10000000000000005\r\n" + hello,
+                "ffffffffffffffff\r\n" + hello, "FFFFFFFFFFFFFFFFF\r\n" + hello, "7fffffffffffffff\r\n" + hello,
+                "80000000\r\n" + hello, "100000000\r\n" + hello,
+                " 5\r\n" + hello, "\t5\r\n" + hello, "5 ;a=b\r\n" + hello, "5\t;a=b\r\n" + hello,
+                "5\u000b\r\n" + hello, "\u000b5\r\n" + hello, "5\f\r\n" + hello, "\f5\r\n" + hello,
+                "5\u0000\r\n" + hello, "\u00005\r\n" + hello, "5\r \n" + hello, "5 \r\n" + hello,
+                "+5\r\n" + hello, "-0\r\n\r\n", "-5\r\n" + hello, "0x5\r\n" + hello, "5h\r\n" + hello,
+                "g\r\n", "5\r\nhello\n0\r\n", "5\r\nhello!!0\r\n", "5\r\nhello\r0\r\n", "5\r\nhello",
+                "5\r\nhello\r", "5\r\nhel", "5\r\n", "5", "", "6\r\n" + hello, "4\r\n" + hello));
+        for (int length : new int[] {MAX_LINE, MAX_LINE + 1}) {
+            edges.add("5" + " ".repeat(length - 3) + "\r\n" + hello);
+            edges.add("5;" + "x".repeat(length - 4) + "\r\n" + hello);
+            edges.add("5" + " ".repeat(length - 2) + "\n" + hello);
+        }
+        return edges;
+    }
+
     private static Gen<List<String>> writes() {
         return lists().of(Generate.pick(DATA)).ofSizeBetween(0, 4);
     }
 
     private static String asBody(String wire) {
-        return "chunked body " + Show.q(wire);
+        return "chunked body " + abbreviated(wire);
+    }
+
+    /** The wire quoted, a long run of one byte (the 4 KiB size line) written as a count. */
+    static String abbreviated(String wire) {
+        int bestAt = 0, bestLength = 0;
+        for (int i = 0, j; i < wire.length(); i = j) {
+            for (j = i + 1; j < wire.length() && wire.charAt(j) == wire.charAt(i); j++) {}
+            if (j - i > bestLength) {
+                bestAt = i;
+                bestLength = j - i;
+            }
+        }
+        if (bestLength < 32) return Show.q(wire);
+        return Show.q(wire.substring(0, bestAt)) + " + " + bestLength + " times " + Show.q(wire.substring(bestAt, bestAt + 1))
+                + " + " + Show.q(wire.substring(bestAt + bestLength));
     }
 
     private static String asWrites(List<String> writes) {
@@ -187,6 +249,15 @@ public final class ChunkedExercise extends Exercise<ChunkedExercise.Subject> {
 
     private static final Subject REFERENCE = new ChunkedExercise().reference();
 
+    private static boolean libraryAccepts(String wire) {
+        try {
+            libraryDecode(wire);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     @Override
     public List<Property<Subject>> properties() {
         return List.of(
@@ -199,12 +270,14 @@ public final class ChunkedExercise extends Exercise<ChunkedExercise.Subject> {
                         writes(), ChunkedExercise::asWrites,
                         (s, w) -> Show.expect(String.join("", w), s.decode(s.encode(List.copyOf(w))))),
                 Property.forAll("decodes well-formed bodies as the library does",
-                        "for every well-formed body b (any hex case, leading zeros, extensions, blanks): "
+                        "for every well-formed body b (any hex case, up to 16 digits with leading zeros, "
+                                + "extensions, trailing blanks, a bare LF, an empty size line): "
                                 + "decode(b) equals what ChunkedReader reads",
-                        bodies(false), ChunkedExercise::asBody, ChunkedExercise::sameDecoding),
+                        edgeBodies().stream().filter(ChunkedExercise::libraryAccepts).toList(), bodies(false),
+                        ChunkedExercise::asBody, ChunkedExercise::sameDecoding),
                 Property.forAll("rejects what the library rejects",
                         "for every body b, damaged or not: decode(b) fails with an IOException exactly when "
                                 + "ChunkedReader does, and otherwise gives the same data",
-                        bodies(true), ChunkedExercise::asBody, ChunkedExercise::sameDecoding));
+                        edgeBodies(), bodies(true), ChunkedExercise::asBody, ChunkedExercise::sameDecoding));
     }
 }

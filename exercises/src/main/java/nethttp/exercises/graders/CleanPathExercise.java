@@ -50,7 +50,19 @@ public final class CleanPathExercise extends Exercise<CleanPathExercise.Subject>
         return exercises.CleanPath::cleanPath;
     }
 
-    private static final List<String> SEGMENTS = List.of("a", "b", "..", ".", "", "c.d", "...", "..a");
+    private static final List<String> SEGMENTS = List.of("a", "b", "..", ".", "", "c.d", "...", "..a", "a.",
+            "a\u0000b", "%2e%2e", "a b", "a\\..", "\u00e9");
+
+    /**
+     * Paths the chapter's rules single out: the root, runs of slashes, "." and ".." at the start,
+     * the middle and the end (where "/a/." and "/a/.." name no directory, so get no slash), ".."
+     * above the root, segments that only look like dots, and bytes a file-system API would refuse
+     * or rewrite (NUL, a backslash, a byte above 127): a request path is not a file name.
+     */
+    private static final List<String> EDGES = List.of("", "/", "//", "///a//b//", "a", "a/b/", ".", "..", "/.", "/..",
+            "/../a", "/../../a/", "/a/.", "/a/..", "/a/b/..", "/a/b/../", "/a/./b/../c//", "/a/...", "/a/..b", "/a/b./",
+            "/...", "/a/.../..", "/a\u0000b", "/\u0000/..", "/a/\u0000/../b/", "/a\\../b", "/a\\b/../c", "/%2e%2e/a",
+            "/a b/../c", "/\u00e9/./x", "/\u00ff/..");
 
     private static Gen<String> paths() {
         Gen<List<String>> segments = lists().of(Generate.pick(SEGMENTS)).ofSizeBetween(0, 7);
@@ -81,11 +93,11 @@ public final class CleanPathExercise extends Exercise<CleanPathExercise.Subject>
         return List.of(
                 Property.forAll("agrees with the library",
                         "for every path p: cleanPath(p) equals ServeMux.cleanPath(p)",
-                        paths(), CleanPathExercise::asRequest,
+                        EDGES, paths(), CleanPathExercise::asRequest,
                         (s, p) -> Show.expect(ServeMux.cleanPath(p), s.cleanPath(p))),
                 Property.forAll("gives a rooted path with no empty, \".\" or \"..\" segments",
                         "for every path p: cleanPath(p) starts with / and has no //, /./ or /../ left",
-                        paths(), CleanPathExercise::asRequest,
+                        EDGES, paths(), CleanPathExercise::asRequest,
                         (s, p) -> tidiness(s.cleanPath(p))),
                 Property.forAll("keeps a trailing slash",
                         "for every path p ending in /: cleanPath(p) ends in /",
@@ -96,7 +108,7 @@ public final class CleanPathExercise extends Exercise<CleanPathExercise.Subject>
                         }),
                 Property.forAll("is idempotent",
                         "for every path p: cleanPath(cleanPath(p)) equals cleanPath(p)",
-                        paths(), CleanPathExercise::asRequest,
+                        EDGES, paths(), CleanPathExercise::asRequest,
                         (s, p) -> {
                             String once = s.cleanPath(p);
                             String twice = s.cleanPath(once);

@@ -60,7 +60,30 @@ public final class HasTokenExercise extends Exercise<HasTokenExercise.Subject> {
 
     private static final List<String> ELEMENTS = List.of(
             "close", "keep-alive", "Close", "closed", "xclose", "upgrade", "CLOSE", "te", "close;q=1", "");
-    private static final List<String> SEPARATORS = List.of(", ", ",", " ", "\t", " ,  ", ";");
+    private static final List<String> SEPARATORS = List.of(", ", ",", " ", "\t", " ,  ", ";", "\r", "\u000b", "\f",
+            "\u0000", "\n");
+
+    /**
+     * Values at the edges of "a boundary is the start, the end, a space, a comma or a tab": each
+     * other control byte next to the token (CR, LF, \v, \f, NUL, \u001f, \u0085), words
+     * separated by a space alone, a line break at the very end (which a regex's $ lets through),
+     * the token inside longer words, and other bytes that only look like separators.
+     */
+    private static final List<String> EDGE_VALUES = List.of("close", "Close", "CLOSE", "keep-alive close",
+            "close keep-alive", "keep-alive\tclose", "keep-alive,close", "a, close , b", " close", "close ",
+            "close\r", "\rclose", "close\n", "\nclose", "close\r\n", "close\u000b", "\u000bclose", "close\f",
+            "\fclose", "close\u0000", "\u0000close", "close\u001f", "\u001fclose", "close\u0085", "\u00a0close",
+            "xclose", "closex", "closed", "close;q=1", "close:", "(close)", "\"close\"", "clos", "", ",", "clos\u00e9",
+            "closeclose", "close-close", "keep-alive, closed, close");
+
+    private static List<Search> edgeSearches() {
+        List<Search> edges = new ArrayList<>();
+        for (String v : EDGE_VALUES) edges.add(new Search(v, "close"));
+        edges.add(new Search("TE, trailers", "te"));
+        edges.add(new Search("upgrade\r\n", "upgrade"));
+        edges.add(new Search("keep-alive\u000b", "keep-alive"));
+        return edges;
+    }
     private static final List<String> TOKENS = List.of("close", "keep-alive", "upgrade", "te");
 
     private static Gen<String> values(List<String> elements) {
@@ -106,7 +129,7 @@ public final class HasTokenExercise extends Exercise<HasTokenExercise.Subject> {
         return List.of(
                 Property.forAll("agrees with the library",
                         "for every value v and token t: hasToken(v, t) equals HeaderTokens.hasToken(v, t)",
-                        searches(), Search::toString,
+                        edgeSearches(), searches(), Search::toString,
                         (s, q) -> Show.expect(found(HeaderTokens.hasToken(q.value(), q.token())),
                                 found(s.hasToken(q.value(), q.token())))),
                 Property.forAll("finds a listed element in any case",

@@ -70,8 +70,34 @@ public final class KeepAliveExercise extends Exercise<KeepAliveExercise.Subject>
     private static final List<int[]> VERSIONS = List.of(new int[] {1, 1}, new int[] {1, 0}, new int[] {0, 9},
             new int[] {2, 0}, new int[] {1, 2});
     private static final List<String> VALUES = List.of("keep-alive", "close", "Close", "KEEP-ALIVE",
-            "keep-alive, close", " close ", "closed", "upgrade", "Upgrade,close", "xclose", "", "close, keep-alive");
+            "keep-alive, close", " close ", "closed", "upgrade", "Upgrade,close", "xclose", "", "close, keep-alive",
+            "close\u000b", "\fclose", "close\r", "keep-alive close", "keep-alive\u0000");
     private static final List<String> CLOSES = List.of("close", "CLOSE", "Close", "upgrade, close", " close\t");
+
+    /**
+     * Connection values at the edges of "blanks are spaces and tabs": each other control byte
+     * next to a token (\v, \f, NUL, CR, LF, \u001f), words separated by a space instead of a
+     * comma, empty elements, and a byte above 127 in the token.
+     */
+    private static final List<String> EDGE_VALUES = List.of("close", "Close", "CLOSE", " close\t", "\tclose",
+            "close\u000b", "\u000bclose", "close\f", "\fclose", "close\u0000", "\u0000close", "close\r", "\rclose",
+            "close\n", "\u001fclose", "\u0085close", "\u00a0close", "keep-alive close", "close keep-alive",
+            "keep-alive\tclose", "keep-alive", " keep-alive ", "keep-alive\u000b", "\fkeep-alive", "keep-alive\r",
+            "keep-alive\u0000", "Keep-Alive", "keep-alive upgrade", "upgrade,close", "upgrade,,close", ",close,", "",
+            ",", "clos\u00e9", "clos", "closed", "close;", "\"close\"");
+
+    private static List<Message> edgeMessages() {
+        List<Message> edges = new ArrayList<>();
+        for (int[] v : List.of(new int[] {1, 1}, new int[] {1, 0})) {
+            for (String value : EDGE_VALUES) edges.add(new Message(v[0], v[1], List.of(value)));
+            edges.add(new Message(v[0], v[1], List.of("keep-alive", "close")));
+            edges.add(new Message(v[0], v[1], List.of("close", "keep-alive")));
+            edges.add(new Message(v[0], v[1], List.of("", "keep-alive")));
+        }
+        for (int[] v : VERSIONS) edges.add(new Message(v[0], v[1], List.of()));
+        edges.add(new Message(0, 9, List.of("keep-alive")));
+        return edges;
+    }
 
     private static Gen<Message> messages() {
         return Generate.pick(VERSIONS).zip(lists().of(Generate.pick(VALUES)).ofSizeBetween(0, 3),
@@ -95,7 +121,7 @@ public final class KeepAliveExercise extends Exercise<KeepAliveExercise.Subject>
         return List.of(
                 Property.forAll("agrees with the library",
                         "for every version and Connection fields: shouldClose(...) equals Transfer.shouldClose(...)",
-                        messages(), Message::toString,
+                        edgeMessages(), messages(), Message::toString,
                         (s, m) -> Show.expect(answer(libraryShouldClose(m.major(), m.minor(), m.connection())),
                                 answer(s.shouldClose(m.major(), m.minor(), List.copyOf(m.connection()))))),
                 Property.forAll("Connection: close always closes",

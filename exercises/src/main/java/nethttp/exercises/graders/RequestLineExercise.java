@@ -70,7 +70,35 @@ public final class RequestLineExercise extends Exercise<RequestLineExercise.Subj
     private static final List<String> METHODS = List.of("GET", "POST", "HEAD", "get", "");
     private static final List<String> TARGETS = List.of("/", "/a?b=c", "*", "http://x/", "", "/a b");
     private static final List<String> VERSIONS = List.of("HTTP/1.1", "HTTP/1.0", "HTTP/2.0", "HTTP/0.9",
-            "HTTP/1.10", "HTTP/01.1", "http/1.1", "HTTP/1", "HTTP/1.1 ", "HTTP/x.1", "HTTP/1.1.1", "HTTP/11");
+            "HTTP/1.10", "HTTP/01.1", "http/1.1", "HTTP/1", "HTTP/1.1 ", "HTTP/x.1", "HTTP/1.1.1", "HTTP/11",
+            "HTTP/1x1", "HTTP/1.1\r", "HTTP/1,1", "HTTP/9.9");
+
+    /**
+     * Versions one character away from right: the dot (any byte in its place), each digit, the
+     * case of the name, a line break or a blank after it (which a regex's $ lets through).
+     */
+    private static final List<String> EDGE_VERSIONS = List.of("HTTP/1.1", "HTTP/1.0", "HTTP/0.0", "HTTP/9.9",
+            "HTTP/2.0", "HTTP/1x1", "HTTP/1,1", "HTTP/1-1", "HTTP/1 1", "HTTP/101", "HTTP/1.x", "HTTP/x.1", "HTTP/:.1",
+            "HTTP/1./", "HTTP/1.10", "HTTP/01.1", "HTTP/1.", "HTTP/.1", "HTTP/1", "HTTP/", "http/1.1", "Http/1.1",
+            "HTTPS/1.1", "HTTP/1.1 ", "HTTP/1.1\r", "HTTP/1.1\n", "HTTP/1.1\r\n", "HTTP/1.1\u0085", "HTTP/1.1\t",
+            " HTTP/1.1", "HTTP/1.1.1", "HTTP/\u00b9.1");
+
+    /** Lines whose shape the rule decides: empty parts, extra spaces, tabs, no spaces. */
+    private static final List<String> EDGE_SHAPES = List.of("GET / %s", "  %s", " / %s", "GET  %s", "GET /a b %s",
+            "GET\t/ %s", "GET /\t%s", "GET %s", "%s", "GET / / %s", "G\u00e9T /\u00ff %s");
+
+    private static List<String> edgeLines() {
+        List<String> edges = new java.util.ArrayList<>();
+        for (String v : EDGE_VERSIONS) edges.add("GET / " + v);
+        for (String shape : EDGE_SHAPES) edges.add(shape.formatted("HTTP/1.1"));
+        edges.addAll(List.of("", " ", "  ", "GET", "GET /"));
+        return edges;
+    }
+
+    /** Well-formed lines with an empty method, an empty target, or both: they split fine. */
+    private static final List<Parsed> EDGE_PARTS = List.of(new Parsed("", "", 1, 1), new Parsed("", "/", 1, 0),
+            new Parsed("GET", "", 1, 1), new Parsed("M-SEARCH", "*", 1, 1), new Parsed("GET", "/", 0, 0),
+            new Parsed("GET", "/", 9, 9));
     private static final List<String> SEPARATORS = List.of(" ", "  ", "\t", "");
 
     private static Gen<String> lines() {
@@ -104,7 +132,7 @@ public final class RequestLineExercise extends Exercise<RequestLineExercise.Subj
         return List.of(
                 Property.forAll("agrees with the library",
                         "for every line: parse(line) equals RequestLine.parse then HttpVersion.parse",
-                        lines(), RequestLineExercise::asLine,
+                        edgeLines(), lines(), RequestLineExercise::asLine,
                         (s, l) -> {
                             Optional<Parsed> expected = libraryParse(l);
                             Optional<Parsed> got = s.parse(l);
@@ -112,9 +140,9 @@ public final class RequestLineExercise extends Exercise<RequestLineExercise.Subj
                                     : "expected " + describe(expected) + ", got " + describe(got);
                         }),
                 Property.forAll("gives back what a well-formed line was made of",
-                        "for a token method m, a target t without spaces and digits a, b: "
+                        "for a method m and a target t without spaces (either may be empty) and digits a, b: "
                                 + "parse(m + \" \" + t + \" HTTP/a.b\") gives m, t, a, b",
-                        wellFormed(), p -> asLine(line(p)),
+                        EDGE_PARTS, wellFormed(), p -> asLine(line(p)),
                         (s, p) -> {
                             Optional<Parsed> got = s.parse(line(p));
                             return Optional.of(p).equals(got) ? null

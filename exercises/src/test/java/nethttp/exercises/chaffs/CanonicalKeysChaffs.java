@@ -61,4 +61,55 @@ public final class CanonicalKeysChaffs {
             return new String(out);
         }
     }
+
+    /** Upper-cases a word's first letter and lowers the rest, the common part of every chaff below. */
+    private static String rewrite(String key) {
+        StringBuilder out = new StringBuilder(key.length());
+        boolean upper = true;
+        for (char c : key.toCharArray()) {
+            if (upper && c >= 'a' && c <= 'z') c = (char) (c - 32);
+            else if (!upper && c >= 'A' && c <= 'Z') c = (char) (c + 32);
+            out.append(c);
+            upper = c == '-';
+        }
+        return out.toString();
+    }
+
+    /** Takes a header name to be letters, digits and hyphens: "x!y" is left alone, "é" is a letter. */
+    public static final class LetterDigitHyphenOnly {
+        public static String canonicalize(String key) {
+            for (char c : key.toCharArray()) {
+                if (!Character.isLetterOrDigit(c) && c != '-') return key;
+            }
+            return rewrite(key);
+        }
+    }
+
+    /** A token regex that forgot the backtick among the specials. */
+    public static final class RegexWithoutBacktick {
+        public static String canonicalize(String key) {
+            if (!key.matches("[A-Za-z0-9!#$%&'*+.^_|~-]*")) return key;
+            return rewrite(key);
+        }
+    }
+
+    /** Only whitespace and a colon make a key invalid; quotes, brackets, NUL and bytes above 127 do not. */
+    public static final class WhitespaceOrColonOnly {
+        public static String canonicalize(String key) {
+            for (char c : key.toCharArray()) {
+                if (Character.isWhitespace(c) || c == ':') return key;
+            }
+            return rewrite(key);
+        }
+    }
+
+    /** Any visible ASCII byte but the colon counts as a token byte, so "a(b" and "a@b" are rewritten. */
+    public static final class VisibleAsciiButColon {
+        public static String canonicalize(String key) {
+            for (char c : key.toCharArray()) {
+                if (c <= ' ' || c >= 127 || c == ':') return key;
+            }
+            return rewrite(key);
+        }
+    }
 }

@@ -87,4 +87,135 @@ public final class ChunkedChaffs {
             return ChunkedChaffs.decode(wire, 16, true, false);
         }
     }
+
+    /** How a student's decoder below reads one size line (without its line ending) into a size. */
+    private interface SizeParser {
+        long size(String line) throws IOException;
+    }
+
+    /**
+     * A decoder as a student writes it: find the end of the size line ({@code eol}), refuse a line
+     * of {@code maxLine} bytes or more, parse the size, copy the data, check the CRLF. Each chaff
+     * below gets one of these choices wrong.
+     */
+    private static String studentDecode(String wire, String eol, int maxLine, SizeParser parser) throws IOException {
+        StringBuilder data = new StringBuilder();
+        int pos = 0;
+        while (true) {
+            int end = wire.indexOf(eol, pos);
+            if (end < 0) throw new EOFException("unexpected end of chunked body");
+            if (end + eol.length() - pos >= maxLine) throw new IOException("header line too long");
+            long n = parser.size(wire.substring(pos, end));
+            pos = end + eol.length();
+            if (n == 0) return data.toString();
+            if (n < 0 || n > wire.length() - pos) throw new EOFException("unexpected end of chunked body");
+            data.append(wire, pos, pos + (int) n);
+            pos += (int) n;
+            if (!wire.startsWith("\r\n", pos)) throw new IOException("malformed chunked encoding");
+            pos += 2;
+        }
+    }
+
+    /** Right: trailing blanks off, the extension cut, 1 to 16 hex digits (none reads as 0). */
+    private static long strictHex(String line, boolean limitDigits) throws IOException {
+        int end = line.length();
+        while (end > 0 && " \t\r".indexOf(line.charAt(end - 1)) >= 0) end--;
+        String s = line.substring(0, end);
+        int semi = s.indexOf(';');
+        if (semi >= 0) s = s.substring(0, semi);
+        if (limitDigits && s.length() > 16) throw new IOException("http chunk length too large");
+        long n = 0;
+        for (char c : s.toCharArray()) {
+            int d = Character.digit(c, 16);
+            if (d < 0 || c > 'f') throw new IOException("invalid byte in chunk length");
+            n = n * 16 + d;
+        }
+        return n;
+    }
+
+    private static String studentEncode(List<String> writes) {
+        return ChunkedChaffs.encode(writes, 16, true);
+    }
+
+    /** Reads any number of hex digits into a long, which wraps: "10000000000000005" reads as 5. */
+    public static final class HexLoopNoDigitLimit {
+        public static String encode(List<String> writes) {
+            return studentEncode(writes);
+        }
+
+        public static String decode(String wire) throws IOException {
+            return studentDecode(wire, "\n", 4096, line -> strictHex(line, false));
+        }
+    }
+
+    /** trim() on both sides of the extension: leading blanks, "5 ;x", \v, \f and NUL all pass. */
+    public static final class TrimsSizeLine {
+        public static String encode(List<String> writes) {
+            return studentEncode(writes);
+        }
+
+        public static String decode(String wire) throws IOException {
+            return studentDecode(wire, "\n", 4096, line -> {
+                String s = line.trim();
+                if (s.contains(";")) s = s.substring(0, s.indexOf(';')).trim();
+                return strictHex(s, true);
+            });
+        }
+    }
+
+    /** Long.parseLong(size, 16): takes "+5" and "-0", and 17 digits with leading zeros. */
+    public static final class ParseLongHex {
+        public static String encode(List<String> writes) {
+            return studentEncode(writes);
+        }
+
+        public static String decode(String wire) throws IOException {
+            return studentDecode(wire, "\n", 4096, line -> {
+                String s = line.stripTrailing();
+                if (s.contains(";")) s = s.substring(0, s.indexOf(';'));
+                if (s.isEmpty()) return 0;
+                try {
+                    return Long.parseLong(s, 16);
+                } catch (NumberFormatException e) {
+                    throw new IOException("invalid byte in chunk length");
+                }
+            });
+        }
+    }
+
+    /** Looks for "\r\n" to end a size line, so a bare LF, which the library accepts, breaks it. */
+    public static final class SizeLineNeedsCrlf {
+        public static String encode(List<String> writes) {
+            return studentEncode(writes);
+        }
+
+        public static String decode(String wire) throws IOException {
+            return studentDecode(wire, "\r\n", 4096, line -> strictHex(line, true));
+        }
+    }
+
+    /** Refuses an empty size line, which the library reads as the last chunk. */
+    public static final class RejectsEmptySizeLine {
+        public static String encode(List<String> writes) {
+            return studentEncode(writes);
+        }
+
+        public static String decode(String wire) throws IOException {
+            return studentDecode(wire, "\n", 4096, line -> {
+                if (line.strip().isEmpty()) throw new IOException("missing chunk size");
+                return strictHex(line, true);
+            });
+        }
+    }
+
+    /** No cap on the size line's length: a size followed by 5000 blanks is read. */
+    public static final class NoLineCap {
+        public static String encode(List<String> writes) {
+            return studentEncode(writes);
+        }
+
+        public static String decode(String wire) throws IOException {
+            return studentDecode(wire, "\n", Integer.MAX_VALUE, line -> strictHex(line, true));
+        }
+    }
 }

@@ -50,4 +50,43 @@ public final class CleanPathChaffs {
             return path.replace("//", "/").replace("/./", "/").replaceFirst("/[^/]+/\\.\\./", "/");
         }
     }
+
+    /** Lets java.nio.file do the work: right on Linux for most paths, but it throws on NUL and depends on the OS. */
+    public static final class PathsNormalize {
+        public static String cleanPath(String path) {
+            String rooted = path.startsWith("/") ? path : "/" + path;
+            String cleaned = java.nio.file.Paths.get(rooted).normalize().toString();
+            if (rooted.endsWith("/") && !cleaned.equals("/")) cleaned += "/";
+            return cleaned;
+        }
+    }
+
+    /** Takes "/a/." and "/a/b/.." to name directories, and gives them a trailing slash. */
+    public static final class DotEndKeepsSlash {
+        public static String cleanPath(String path) {
+            Deque<String> kept = new ArrayDeque<>();
+            for (String seg : path.split("/")) {
+                if (seg.isEmpty() || seg.equals(".")) continue;
+                if (seg.equals("..")) kept.pollLast();
+                else kept.addLast(seg);
+            }
+            String cleaned = "/" + String.join("/", kept);
+            boolean dir = path.endsWith("/") || path.endsWith("/.") || path.endsWith("/..");
+            return dir && !cleaned.equals("/") ? cleaned + "/" : cleaned;
+        }
+    }
+
+    /** Treats every segment that starts with ".." as a step up, so "/a/..b" gives "/". */
+    public static final class DotDotPrefix {
+        public static String cleanPath(String path) {
+            Deque<String> kept = new ArrayDeque<>();
+            for (String seg : path.split("/")) {
+                if (seg.isEmpty() || seg.equals(".")) continue;
+                if (seg.startsWith("..")) kept.pollLast();
+                else kept.addLast(seg);
+            }
+            String cleaned = "/" + String.join("/", kept);
+            return path.endsWith("/") && !cleaned.equals("/") ? cleaned + "/" : cleaned;
+        }
+    }
 }

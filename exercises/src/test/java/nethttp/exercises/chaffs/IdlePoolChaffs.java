@@ -210,4 +210,62 @@ public final class IdlePoolChaffs {
             return true;
         }
     }
+
+    /** Closes a connection only when it has been idle longer than the timeout, not exactly that long. */
+    public static final class TimeoutStrictlyLonger extends Base {
+        public TimeoutStrictlyLonger(int perHost, int maxIdle, Duration timeout) {
+            super(perHost, maxIdle, timeout);
+        }
+
+        @Override
+        public void tick(Duration elapsed) {
+            now += elapsed.toNanos();
+            if (timeout <= 0) return;
+            for (Conn c : List.copyOf(since.keySet())) {
+                if (now - since.get(c) > timeout) {
+                    remove(c);
+                    c.close();
+                }
+            }
+        }
+    }
+
+    /** Ends the refusal after closeIdle only when a get finds a connection, not on every get. */
+    public static final class RefusesUntilAGetFindsOne extends Base {
+        public RefusesUntilAGetFindsOne(int perHost, int maxIdle, Duration timeout) {
+            super(perHost, maxIdle, timeout);
+        }
+
+        @Override
+        public Conn get(String key) {
+            List<Conn> l = list(key);
+            if (l.isEmpty()) return null;
+            refuse = false;
+            Conn c = l.get(l.size() - 1);
+            remove(c);
+            return c;
+        }
+    }
+
+    /** Over MaxIdleConns, closes the oldest idle connection of the newcomer's own host, not of all hosts. */
+    public static final class EvictsOldestOfSameHost extends Base {
+        private String lastKey;
+
+        public EvictsOldestOfSameHost(int perHost, int maxIdle, Duration timeout) {
+            super(perHost, maxIdle, timeout);
+        }
+
+        @Override
+        public boolean put(Conn conn) {
+            lastKey = conn.key();
+            return super.put(conn);
+        }
+
+        @Override
+        void evict() {
+            Conn oldest = list(lastKey).get(0);
+            remove(oldest);
+            oldest.close();
+        }
+    }
 }

@@ -56,4 +56,48 @@ public final class KeepAliveChaffs {
             return has(connection, "close");
         }
     }
+
+    /** The rules right; {@code lists} decides whether one field lists a token. */
+    private static boolean decide(int major, int minor, List<String> connection,
+            java.util.function.BiPredicate<String, String> lists) {
+        boolean close = connection.stream().anyMatch(f -> lists.test(f, "close"));
+        if (major < 1) return true;
+        if (major == 1 && minor == 0) return close || connection.stream().noneMatch(f -> lists.test(f, "keep-alive"));
+        return close;
+    }
+
+    /** trim() and equalsIgnoreCase: trim() also drops \v, \f, NUL and CR around an element. */
+    public static final class TrimEqualsIgnoreCase {
+        public static boolean shouldClose(int major, int minor, List<String> connection) {
+            return decide(major, minor, connection, (f, token) -> {
+                for (String e : f.split(",")) if (e.trim().equalsIgnoreCase(token)) return true;
+                return false;
+            });
+        }
+    }
+
+    /** Trims with Character.isWhitespace, which counts \v, \f, CR, LF and \u001c-\u001f as blanks. */
+    public static final class IsWhitespaceTrim {
+        public static boolean shouldClose(int major, int minor, List<String> connection) {
+            return decide(major, minor, connection, (f, token) -> {
+                for (String e : f.split(",")) {
+                    int a = 0, b = e.length();
+                    while (a < b && Character.isWhitespace(e.charAt(a))) a++;
+                    while (b > a && Character.isWhitespace(e.charAt(b - 1))) b--;
+                    if (e.substring(a, b).toLowerCase(Locale.ROOT).equals(token)) return true;
+                }
+                return false;
+            });
+        }
+    }
+
+    /** Splits at commas and any whitespace, so "keep-alive close" lists close. */
+    public static final class SplitOnCommaOrWhitespace {
+        public static boolean shouldClose(int major, int minor, List<String> connection) {
+            return decide(major, minor, connection, (f, token) -> {
+                for (String e : f.split("[,\\s]+")) if (e.equalsIgnoreCase(token)) return true;
+                return false;
+            });
+        }
+    }
 }

@@ -58,4 +58,41 @@ public final class MuxMatchingChaffs {
             return MuxMatchingChaffs.match(patterns, host, path, false, true, false, false);
         }
     }
+
+    /** Tries the plain patterns first and the host patterns only when none matches. */
+    public static final class HostPatternsLast {
+        public static String match(List<String> patterns, String host, String path) {
+            if (!patterns.contains(path) && !patterns.contains(host + path) && !path.endsWith("/")
+                    && (patterns.contains(path + "/") || patterns.contains(host + path + "/"))) {
+                return path + "/";
+            }
+            String m = best(patterns, path, false, false);
+            return m.isEmpty() ? best(patterns, host + path, false, false) : m;
+        }
+    }
+
+    /** Redirects "/tree" to "/tree/" only when no other pattern matches, so "/" wins instead. */
+    public static final class RedirectOnlyWhenNothingMatches {
+        public static String match(List<String> patterns, String host, String path) {
+            String m = best(patterns, host + path, false, false);
+            if (m.isEmpty()) m = best(patterns, path, false, false);
+            if (m.isEmpty() && !path.endsWith("/")
+                    && (patterns.contains(path + "/") || patterns.contains(host + path + "/"))) {
+                return path + "/";
+            }
+            return m;
+        }
+    }
+
+    /** Looks for "/tree/" among the plain patterns only when deciding on a redirect, not "host/tree/". */
+    public static final class RedirectIgnoresHost {
+        public static String match(List<String> patterns, String host, String path) {
+            if (!patterns.contains(path) && !patterns.contains(host + path) && !path.endsWith("/")
+                    && patterns.contains(path + "/")) {
+                return path + "/";
+            }
+            String m = best(patterns, host + path, false, false);
+            return m.isEmpty() ? best(patterns, path, false, false) : m;
+        }
+    }
 }

@@ -66,4 +66,50 @@ public final class RequestLineChaffs {
             return version(line.substring(b + 1)).map(v -> new Parts(method, target, v[0], v[1]));
         }
     }
+
+    /** The first two spaces, then a version regex whose dot is not escaped: "HTTP/1x1" passes. */
+    public static final class UnescapedDotRegex {
+        public static Optional<Parts> parse(String line) {
+            int a = line.indexOf(' ');
+            int b = a < 0 ? -1 : line.indexOf(' ', a + 1);
+            if (b < 0) return Optional.empty();
+            String proto = line.substring(b + 1);
+            if (!proto.matches("HTTP/[0-9].[0-9]")) return Optional.empty();
+            return Optional.of(new Parts(line.substring(0, a), line.substring(a + 1, b),
+                    proto.charAt(5) - '0', proto.charAt(7) - '0'));
+        }
+    }
+
+    /** Refuses an empty method or target, which Go lets through to later checks. */
+    public static final class RejectsEmptyParts {
+        public static Optional<Parts> parse(String line) {
+            int a = line.indexOf(' ');
+            int b = a < 0 ? -1 : line.indexOf(' ', a + 1);
+            if (a <= 0 || b <= a + 1) return Optional.empty();
+            String method = line.substring(0, a), target = line.substring(a + 1, b);
+            return version(line.substring(b + 1)).map(v -> new Parts(method, target, v[0], v[1]));
+        }
+    }
+
+    /** split(" "), which drops trailing empty strings, so "GET / HTTP/1.1 " passes. */
+    public static final class SplitOnSpace {
+        public static Optional<Parts> parse(String line) {
+            String[] f = line.split(" ");
+            if (f.length != 3) return Optional.empty();
+            return version(f[2]).map(v -> new Parts(f[0], f[1], v[0], v[1]));
+        }
+    }
+
+    /** One anchored regex with find(): its $ also matches before a final line break, so "HTTP/1.1\r" passes. */
+    public static final class AnchoredRegexFind {
+        private static final java.util.regex.Pattern LINE =
+                java.util.regex.Pattern.compile("^([^ ]*) ([^ ]*) HTTP/([0-9])\\.([0-9])$");
+
+        public static Optional<Parts> parse(String line) {
+            java.util.regex.Matcher m = LINE.matcher(line);
+            if (!m.find()) return Optional.empty();
+            return Optional.of(new Parts(m.group(1), m.group(2),
+                    Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4))));
+        }
+    }
 }
