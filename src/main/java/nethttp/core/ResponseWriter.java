@@ -1,7 +1,6 @@
 package nethttp.core;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * What a {@link Handler} uses to build its response.
@@ -30,9 +29,12 @@ public interface ResponseWriter {
         return write(b, 0, b.length);
     }
 
-    /** Writes a string as UTF-8. */
+    /**
+     * Writes the bytes Go would hold for {@code s}: text is encoded as UTF-8, and a string made
+     * of a request's bytes (one char per byte) goes out as those bytes; see {@link GoStrings}.
+     */
     default int writeString(String s) throws IOException {
-        return write(s.getBytes(StandardCharsets.UTF_8));
+        return write(GoStrings.bytes(s));
     }
 
     /**

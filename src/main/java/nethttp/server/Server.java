@@ -17,17 +17,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import nethttp.core.ConnState;
+import nethttp.core.Context;
 import nethttp.core.Handler;
 import nethttp.core.Mirrors;
 import nethttp.core.Request;
 
 import nethttp.event.EventBus;
+import nethttp.mux.ServeMux;
 import nethttp.event.ThreadRole;
 import nethttp.event.TracedThread;
 
@@ -59,7 +62,7 @@ public final class Server {
 
     /** {@code host:port} for {@link #listenAndServe()}; empty means {@code ":80"}. */
     public String addr = "";
-    /** The handler for every request. */
+    /** The handler for every request; null means {@link ServeMux#DEFAULT}. */
     public Handler handler;
     public Duration readTimeout = Duration.ZERO;
     public Duration readHeaderTimeout = Duration.ZERO;
@@ -141,7 +144,6 @@ public final class Server {
     // tag::accept-loop[]
     @Mirrors(file = "net/http/server.go", func = "Server.Serve")
     public void serve(ServerSocket l) throws IOException {
-        if (handler == null) throw new IllegalStateException("Server.handler is not set");
         if (!trackListener(l, true)) throw new ServerClosedException();
         TracedThread loop = TracedThread.adopt(events, ThreadRole.ACCEPT, 0);
         try (l) {
@@ -194,21 +196,62 @@ public final class Server {
 
     /**
      * Calls the handler for one request; {@code OPTIONS *} is answered by the server itself.
+     *
+     * <p>A query with a semicolon is logged once the handler has returned, unless the handler
+     * went through {@link #allowQuerySemicolons}: the warning is about how the handler parsed
+     * the query, which only the handler's way through can tell.
      */
     // tag::serve-handler[]
     @Mirrors(file = "net/http/server.go", func = "serverHandler.ServeHTTP")
     void serveHandler(Response w, Request req) throws Exception {
-        if (req.requestURI.equals("*") && req.method.equals("OPTIONS")) {
-            globalOptions(w, req);
+        Handler h = handler != null ? handler : ServeMux.DEFAULT;
+        if (req.requestURI.equals("*") && req.method.equals("OPTIONS")) h = (rw, r) -> globalOptions(w, r);
+        if (!req.url.rawQuery.contains(";")) {
+            h.serveHTTP(w, req);
             return;
         }
-        if (req.url.rawQuery.contains(";")) {
-            logf("http: URL query contains semicolon, which is no longer a supported separator;"
-                    + " parts of the query may be stripped when parsed; see golang.org/issue/25192");
+        AtomicBoolean allowed = new AtomicBoolean();
+        Request withHook = req.withContext(Context.withValue(req.context, SILENCE_SEMICOLONS_WARNING,
+                (Runnable) () -> allowed.set(true)));
+        try {
+            h.serveHTTP(w, withHook);
+        } finally {
+            if (!allowed.get()) {
+                logf("http: URL query contains semicolon, which is no longer a supported separator;"
+                        + " parts of the query may be stripped when parsed; see golang.org/issue/25192");
+            }
         }
-        handler.serveHTTP(w, req);
     }
     // end::serve-handler[]
+
+    /** The key under which a request's context holds the hook that silences the semicolon warning. */
+    private static final Object SILENCE_SEMICOLONS_WARNING = new Object() {
+        @Override
+        public String toString() {
+            return "silence-semicolons";
+        }
+    };
+
+    /**
+     * Wraps {@code h} so that it sees every semicolon of the query as an ampersand, the separator
+     * that Go before 1.17 accepted too, and so that the server does not log the semicolon warning
+     * for its requests. The handler gets a copy of the request with its own URL; the caller's
+     * request is left as it was.
+     */
+    @Mirrors(file = "net/http/server.go", func = "AllowQuerySemicolons")
+    public static Handler allowQuerySemicolons(Handler h) {
+        return (w, r) -> {
+            if (r.context.value(SILENCE_SEMICOLONS_WARNING) instanceof Runnable silence) silence.run();
+            if (r.url.rawQuery.contains(";")) {
+                Request r2 = r.withContext(r.context);
+                r2.url = r.url.copy();
+                r2.url.rawQuery = r.url.rawQuery.replace(';', '&');
+                h.serveHTTP(w, r2);
+            } else {
+                h.serveHTTP(w, r);
+            }
+        };
+    }
 
     /** {@code OPTIONS *} asks about the server, not a resource: an empty 200. */
     @Mirrors(file = "net/http/server.go", func = "globalOptionsHandler.ServeHTTP")
