@@ -11,6 +11,16 @@ import java.io.IOException;
  */
 @Mirrors(file = "net/http/server.go", func = "ResponseWriter")
 public interface ResponseWriter {
+    /**
+     * A header key that starts with this prefix is sent as a trailer, after the body, without
+     * the prefix: {@code w.header().set(TRAILER_PREFIX + "X-Checksum", sum)} once the body is
+     * written. It names trailers that were not known when the header went out. Trailers travel
+     * only after a chunked body: a response sent with a {@code Content-Length}, or to an
+     * HTTP/1.0 client, carries none.
+     */
+    @Mirrors(file = "net/http/server.go", func = "TrailerPrefix")
+    String TRAILER_PREFIX = "Trailer:";
+
     /** The header map that {@link #writeHeader} will send. */
     Header header();
 

@@ -34,8 +34,6 @@ import nethttp.transfer.Transfer;
 final class Response implements ResponseWriter, Flusher, Hijacker {
     /** The size of the buffer that decides between Content-Length and chunking. */
     static final int BUFFER_BEFORE_CHUNKING_SIZE = 2048;
-    /** Prefix of header keys whose values are sent as trailers. */
-    static final String TRAILER_PREFIX = "Trailer:";
 
     final Conn conn;
     final Request req;
@@ -93,11 +91,11 @@ final class Response implements ResponseWriter, Flusher, Hijacker {
     @Mirrors(file = "net/http/server.go", func = "response.WriteHeader")
     public void writeHeader(int code) {
         if (conn.isHijacked()) {
-            conn.server.logf("http: response.WriteHeader on hijacked connection");
+            conn.server.logf("http: response.WriteHeader on hijacked connection from %s", RelevantCaller.describe());
             return;
         }
         if (wroteHeader) {
-            conn.server.logf("http: superfluous response.WriteHeader call");
+            conn.server.logf("http: superfluous response.WriteHeader call from %s", RelevantCaller.describe());
             return;
         }
         if (code < 100 || code > 999) throw new IllegalArgumentException("invalid WriteHeader code " + code);
@@ -157,7 +155,7 @@ final class Response implements ResponseWriter, Flusher, Hijacker {
     @Mirrors(file = "net/http/server.go", func = "response.write")
     public int write(byte[] b, int off, int len) throws IOException {
         if (conn.isHijacked()) {
-            if (len > 0) conn.server.logf("http: response.Write on hijacked connection");
+            if (len > 0) conn.server.logf("http: response.Write on hijacked connection from %s", RelevantCaller.describe());
             throw new HijackedException();
         }
         if (canWriteContinue.get()) {
@@ -175,6 +173,19 @@ final class Response implements ResponseWriter, Flusher, Hijacker {
         return len;
     }
     // end::response-write[]
+
+    /**
+     * Whether {@code e}, or an exception that caused it, is what a write or flush of this
+     * response threw: an error Go's {@code Write} would have returned instead.
+     */
+    boolean isWriteError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BodyNotAllowedException || t instanceof ContentLengthExceededException) return true;
+            if (t instanceof HijackedException && conn.isHijacked()) return true;
+            if (t instanceof IOException && conn.werr != null) return true;
+        }
+        return false;
+    }
 
     @Mirrors(file = "net/http/server.go", func = "response.bodyAllowed")
     boolean bodyAllowed() {
@@ -238,9 +249,14 @@ final class Response implements ResponseWriter, Flusher, Hijacker {
     }
     // end::should-reuse[]
 
+    /**
+     * Whether the request's body, as the request holds it now, stopped short of its end. Go
+     * asks {@code w.req.Body}, not the body it read from the wire: a handler that put another
+     * stream in its place turns this check off.
+     */
     @Mirrors(file = "net/http/server.go", func = "response.closedRequestBodyEarly")
     boolean closedRequestBodyEarly() {
-        return reqBody instanceof Body b && b.didEarlyClose();
+        return req.body instanceof Body b && b.didEarlyClose();
     }
 
     /** Answers an {@code Expect} other than 100-continue. */
