@@ -9,6 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import nethttp.core.BodyNotAllowedException;
 import nethttp.core.ContentLengthExceededException;
 import nethttp.core.Flusher;
+import nethttp.core.GoStrings;
 import nethttp.core.Header;
 import nethttp.core.Hijacker;
 import nethttp.core.HijackedException;
@@ -18,6 +19,7 @@ import nethttp.core.ResponseWriter;
 import nethttp.textproto.BufioWriter;
 import nethttp.textproto.CanonicalKey;
 import nethttp.textproto.HeaderTokens;
+import nethttp.textproto.Quote;
 import nethttp.transfer.Body;
 import nethttp.transfer.Transfer;
 
@@ -112,7 +114,7 @@ final class Response implements ResponseWriter, Flusher, Hijacker {
             if (v >= 0) {
                 contentLength = v;
             } else {
-                conn.server.logf("http: invalid Content-Length of \"%s\"", cl);
+                conn.server.logf("http: invalid Content-Length of %s", Quote.quote(GoStrings.wireForm(cl)));
                 handlerHeader.del("Content-Length");
             }
         }

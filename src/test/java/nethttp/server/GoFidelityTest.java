@@ -127,6 +127,17 @@ class GoFidelityTest {
         }
     }
 
+    @Test
+    void anInvalidContentLengthIsQuotedAsGoQuotesIt() throws Exception {
+        try (var ts = new TestServer((w, r) -> {
+            w.header().set("Content-Length", "1\"\t2");
+            w.writeHeader(200);
+        })) {
+            assertTrue(ts.roundTripAll(GET).startsWith("HTTP/1.1 200 OK\r\n"));
+            assertEquals(List.of("http: invalid Content-Length of \"1\\\"\\t2\""), ts.log);
+        }
+    }
+
     // ---- API gaps ----
 
     @Test
