@@ -30,9 +30,9 @@ import nethttp.core.Mirrors;
 import nethttp.core.Request;
 
 import nethttp.event.EventBus;
-import nethttp.mux.ServeMux;
 import nethttp.event.ThreadRole;
 import nethttp.event.TracedThread;
+import nethttp.mux.ServeMux;
 
 /**
  * An HTTP/1.1 server: it accepts connections and serves each on its own virtual thread, calling

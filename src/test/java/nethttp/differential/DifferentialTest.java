@@ -85,6 +85,16 @@ class DifferentialTest {
         }
         ours = new Server();
         ours.handler = DifferentialRoutes.handler();
+        // Our server's log goes to a file beside Go's, not into the build's output.
+        Path oursLog = exe.resolveSibling("nethttp-server.log");
+        ours.errorLog = line -> {
+            try {
+                Files.writeString(oursLog, line + "\n", StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
         oursSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         oursAddress = new InetSocketAddress(oursSocket.getInetAddress(), oursSocket.getLocalPort());
         Server server = ours;
