@@ -1,5 +1,6 @@
 // Command echoserver is the reference side of the differential test suite: Go's own net/http
-// serving the same four routes as the Java demo server (nethttp.demo.DemoRoutes).
+// serving the same four routes as the Java demo server (nethttp.demo.DemoRoutes), and three more
+// that exercise net/http's reply helpers (nethttp.differential.DifferentialRoutes).
 //
 // It listens on 127.0.0.1 with a port chosen by the kernel, prints "host:port" as the first
 // line on stdout, and serves until it is killed. Build it with `go build main.go`; it needs no
@@ -120,12 +121,26 @@ func slow(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintf(w, "slow response after %d ms\n", delay)
 }
 
+// errorPage answers every path under /error/ with http.Error and a message made of the
+// request's own path bytes.
+func errorPage(w http.ResponseWriter, r *http.Request) {
+	http.Error(w, "no such page: "+r.URL.Path, http.StatusNotFound)
+}
+
+// redirect sends the client to the raw query, used as the target of http.Redirect.
+func redirect(w http.ResponseWriter, r *http.Request) {
+	http.Redirect(w, r, r.URL.RawQuery, http.StatusFound)
+}
+
 func main() {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/", root)
 	mux.HandleFunc("/echo", echoHandler)
 	mux.HandleFunc("/stream", stream)
 	mux.HandleFunc("/slow", slow)
+	mux.HandleFunc("/error/", errorPage)
+	mux.HandleFunc("/redirect", redirect)
+	mux.Handle("/semicolons", http.AllowQuerySemicolons(http.HandlerFunc(echoHandler)))
 
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

@@ -22,16 +22,17 @@ public final class Replies {
      * <p>It sets {@code Content-Type: text/plain; charset=utf-8} and
      * {@code X-Content-Type-Options: nosniff} (so that a browser does not guess HTML from an
      * error text that echoes user input), then calls {@link ResponseWriter#writeHeader} and writes
-     * the message, encoded as UTF-8. Other header fields the handler set before, a
-     * {@code Content-Length} for example, are left as they are. The response is not finished:
-     * the caller should write nothing more.
+     * the message as the bytes Go would hold for it ({@link GoStrings#bytes}): text as UTF-8, a
+     * message made of a request's bytes as those bytes. Other header fields the handler set
+     * before, a {@code Content-Length} for example, are left as they are. The response is not
+     * finished: the caller should write nothing more.
      */
     @Mirrors(file = "net/http/server.go", func = "Error")
     public static void error(ResponseWriter w, String message, int code) throws IOException {
         w.header().set("Content-Type", "text/plain; charset=utf-8");
         w.header().set("X-Content-Type-Options", "nosniff");
         w.writeHeader(code);
-        w.writeString(message + "\n");
+        w.write(GoStrings.bytes(message + "\n"));
     }
 
     /** Replies {@code 404} with the body {@code "404 page not found\n"}. */
@@ -54,7 +55,9 @@ public final class Replies {
      * of {@code r.url.path}, then the path part (before any {@code ?}) is cleaned of {@code .},
      * {@code ..} and doubled slashes, keeping a trailing slash. An absolute URL is used as given.
      *
-     * <p>The {@code Location} header gets the result with every non-ASCII byte of its UTF-8 form
+     * <p>{@code url} is taken as the bytes Go would hold for it ({@link GoStrings}): text such as
+     * {@code "/caf\u00e9"} as its UTF-8, a target built from a request's own bytes as those
+     * bytes. The {@code Location} header gets the result with every byte at or above 0x80
      * written as {@code %xx} (lower-case hex, as Go writes it). Unless the handler already put a
      * {@code Content-Type} key in the header (even with no value), a {@code GET} or {@code HEAD}
      * gets {@code Content-Type: text/html; charset=utf-8}, and a {@code GET} also gets a short
@@ -66,6 +69,21 @@ public final class Replies {
      */
     @Mirrors(file = "net/http/server.go", func = "Redirect")
     public static void redirect(ResponseWriter w, Request r, String url, int code) throws IOException {
+        redirectBytes(w, r, GoStrings.wireForm(url), code);
+    }
+
+    /**
+     * {@link #redirect} to a target that is bytes already, one {@code char} per byte, used
+     * exactly as given: what {@code ServeMux} sends when it spells a target from the request's
+     * own path and query, whatever bytes they hold.
+     *
+     * @throws IllegalArgumentException when {@code url} has a char above U+00FF
+     */
+    @Mirrors(file = "net/http/server.go", func = "Redirect")
+    public static void redirectBytes(ResponseWriter w, Request r, String url, int code) throws IOException {
+        for (int i = 0; i < url.length(); i++) {
+            if (url.charAt(i) > 0xFF) throw new IllegalArgumentException("not one byte per char: U+" + Integer.toHexString(url.charAt(i)));
+        }
         if (isPathOnlyReference(url)) url = absolutePath(url, r.url.path);
 
         Header h = w.header();
@@ -77,7 +95,8 @@ public final class Replies {
 
         // HEAD must not carry a body, and other methods' clients would not show it.
         if (!hadContentType && r.method.equals("GET")) {
-            w.writeString("<a href=\"" + htmlEscape(url) + "\">" + Status.text(code) + "</a>.\n\n");
+            String body = "<a href=\"" + htmlEscape(url) + "\">" + Status.text(code) + "</a>.\n\n";
+            w.write(body.getBytes(StandardCharsets.ISO_8859_1));
         }
     }
 
@@ -171,20 +190,23 @@ public final class Replies {
     // ---- escaping the result ----
 
     /**
-     * Writes each byte at or above 0x80 of the UTF-8 form of {@code s} as {@code %} and two
-     * lower-case hex digits, so the header value is pure ASCII. ASCII is left alone, including
-     * {@code %} itself.
+     * Writes each byte at or above 0x80 of {@code s} (one {@code char} per byte) as {@code %}
+     * and two lower-case hex digits, so the header value is pure ASCII. ASCII is left alone,
+     * including {@code %} itself.
      */
     @Mirrors(file = "net/http/http.go", func = "hexEscapeNonASCII")
     static String hexEscapeNonASCII(String s) {
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        StringBuilder b = new StringBuilder(utf8.length);
-        for (byte x : utf8) {
-            int c = x & 0xFF;
-            if (c < 0x80) b.append((char) c);
-            else b.append('%').append(Integer.toHexString(c));
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                if (b != null) b.append(c);
+                continue;
+            }
+            if (b == null) b = new StringBuilder(s.length() + 16).append(s, 0, i);
+            b.append('%').append(Integer.toHexString(c));
         }
-        return b.toString();
+        return b == null ? s : b.toString();
     }
 
     /** Escapes the five characters that are special in HTML text and attribute values. */

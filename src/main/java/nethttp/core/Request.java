@@ -97,6 +97,34 @@ public final class Request {
         return c;
     }
 
+    /**
+     * A shallow copy of this request with {@code ctx} as its context: every other field is
+     * shared, the URL, header and body included, as Go's struct copy shares what it points to.
+     * Setting a field of the copy ({@code body}, say) leaves this request as it was.
+     */
+    @Mirrors(file = "net/http/request.go", func = "Request.WithContext")
+    public Request withContext(Context ctx) {
+        if (ctx == null) throw new NullPointerException("nil context");
+        Request c = new Request();
+        c.method = method;
+        c.url = url;
+        c.proto = proto;
+        c.protoMajor = protoMajor;
+        c.protoMinor = protoMinor;
+        c.header = header;
+        c.body = body;
+        c.getBody = getBody;
+        c.contentLength = contentLength;
+        c.transferEncoding = transferEncoding;
+        c.close = close;
+        c.host = host;
+        c.trailer = trailer;
+        c.remoteAddr = remoteAddr;
+        c.requestURI = requestURI;
+        c.context = ctx;
+        return c;
+    }
+
     /** Opens a request body anew: the type of {@link #getBody}. */
     @FunctionalInterface
     public interface BodySupplier {

@@ -1,7 +1,6 @@
 package nethttp.core;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * What a {@link Handler} uses to build its response.
@@ -12,6 +11,16 @@ import java.nio.charset.StandardCharsets;
  */
 @Mirrors(file = "net/http/server.go", func = "ResponseWriter")
 public interface ResponseWriter {
+    /**
+     * A header key that starts with this prefix is sent as a trailer, after the body, without
+     * the prefix: {@code w.header().set(TRAILER_PREFIX + "X-Checksum", sum)} once the body is
+     * written. It names trailers that were not known when the header went out. Trailers travel
+     * only after a chunked body: a response sent with a {@code Content-Length}, or to an
+     * HTTP/1.0 client, carries none.
+     */
+    @Mirrors(file = "net/http/server.go", func = "TrailerPrefix")
+    String TRAILER_PREFIX = "Trailer:";
+
     /** The header map that {@link #writeHeader} will send. */
     Header header();
 
@@ -30,9 +39,12 @@ public interface ResponseWriter {
         return write(b, 0, b.length);
     }
 
-    /** Writes a string as UTF-8. */
+    /**
+     * Writes the bytes Go would hold for {@code s}: text is encoded as UTF-8, and a string made
+     * of a request's bytes (one char per byte) goes out as those bytes; see {@link GoStrings}.
+     */
     default int writeString(String s) throws IOException {
-        return write(s.getBytes(StandardCharsets.UTF_8));
+        return write(GoStrings.bytes(s));
     }
 
     /**

@@ -30,11 +30,16 @@ public final class DemoRoutes {
     /** The handler behind the demo server. */
     public static Handler handler() {
         ServeMux mux = new ServeMux();
+        register(mux);
+        return mux;
+    }
+
+    /** Registers the demo routes on {@code mux}, which may serve routes of its own besides. */
+    public static void register(ServeMux mux) {
         mux.handleFunc("/", DemoRoutes::hello);
         mux.handle("/echo", new EchoHandler());
         mux.handleFunc("/stream", DemoRoutes::stream);
         mux.handleFunc("/slow", DemoRoutes::slow);
-        return mux;
     }
 
     static void hello(ResponseWriter w, Request r) throws IOException {

@@ -13,6 +13,7 @@ import nethttp.url.URL;
  * percent-encoded again before it goes into a {@code Location} header; {@link URL#toString}
  * does that, and puts {@code ./} in front of a relative path whose first segment has a colon, so
  * that it cannot be read back as a scheme. The query was never decoded and is copied as it came.
+ * The result is bytes, one per {@code char}, and goes to {@code Replies.redirectBytes} as such.
  */
 final class RedirectTarget {
     private RedirectTarget() {}
@@ -22,12 +23,12 @@ final class RedirectTarget {
     static String of(String path, String rawQuery) {
         URL u = new URL();
         u.path = asWireBytes(path);
-        u.rawQuery = rawQuery;
+        u.rawQuery = asWireBytes(rawQuery);
         return u.toString();
     }
 
     /**
-     * A path from the wire holds one byte per {@code char} already. A handler may build a request
+     * A path or query from the wire holds one byte per {@code char} already. A handler may build a request
      * by hand with characters above U+00FF, which no byte can stand for; Go's strings would hold
      * such text as UTF-8, so those paths are turned into their UTF-8 bytes before escaping.
      */

@@ -45,6 +45,13 @@ import nethttp.url.PathClean;
  */
 @Mirrors(file = "net/http/server.go", func = "ServeMux")
 public final class ServeMux implements Handler {
+    /**
+     * The multiplexer a {@code Server} uses when its handler is null; register on it with
+     * {@code ServeMux.DEFAULT.handleFunc(...)}, as Go programs call {@code http.HandleFunc}.
+     */
+    @Mirrors(file = "net/http/server.go", func = "DefaultServeMux")
+    public static final ServeMux DEFAULT = new ServeMux();
+
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     /** Every registered pattern, for exact lookups. */
     private final Map<String, Match> patterns = new HashMap<>();
@@ -153,9 +160,11 @@ public final class ServeMux implements Handler {
     }
     // end::mux-handler[]
 
+    /** A 301 to {@code path?rawQuery}, whose bytes came from the request and go back unchanged. */
     private static Match redirectMatch(String path, String rawQuery, String pattern) {
         String location = RedirectTarget.of(path, rawQuery);
-        return new Match(Replies.redirectHandler(location, Status.MOVED_PERMANENTLY), pattern);
+        Handler redirect = (w, r) -> Replies.redirectBytes(w, r, location, Status.MOVED_PERMANENTLY);
+        return new Match(redirect, pattern);
     }
 
     /** Looks up a host and a path already in their final form; host patterns first. */

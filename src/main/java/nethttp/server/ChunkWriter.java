@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import nethttp.core.Header;
 import nethttp.core.Mirrors;
+import nethttp.core.ResponseWriter;
 import nethttp.core.Status;
 import nethttp.sniff.Sniff;
 import nethttp.textproto.BufioWriter;
@@ -102,7 +103,7 @@ final class ChunkWriter extends WriterStream {
 
         boolean trailers = false;
         for (String k : h.keys()) {
-            if (k.startsWith(Response.TRAILER_PREFIX)) {
+            if (k.startsWith(ResponseWriter.TRAILER_PREFIX)) {
                 exclude.add(k);
                 trailers = true;
             }
@@ -148,7 +149,7 @@ final class ChunkWriter extends WriterStream {
             boolean discard = false, tooBig = false;
             if (w.req.body instanceof ExpectContinueReader) {
                 if (w.wroteContinue) discard = true;
-            } else if (w.reqBody instanceof Body bdy) {
+            } else if (w.req.body instanceof Body bdy) { // a body the handler swapped out counts as unknown, as in Go
                 Body.State s = bdy.state();
                 if (s.closed()) {
                     if (!s.sawEOF()) w.closeAfterReply = true;

@@ -165,8 +165,8 @@ final class Conn {
         } finally {
             RequestContext ctx = reqCtx;
             if (ctx != null) ctx.end();
-            if (inFlight != null) inFlight.closeBodyQuietly();
             if (!isHijacked()) {
+                if (inFlight != null) inFlight.closeBodyQuietly(); // a hijacked socket's bytes are the handler's
                 close();
                 setState(ConnState.CLOSED);
             }
@@ -203,7 +203,7 @@ final class Conn {
         }
         var trace = new java.io.StringWriter();
         e.printStackTrace(new java.io.PrintWriter(trace));
-        server.logf("http: panic serving %s: %s\n%s", remoteAddr, e, trace);
+        server.logf("http: panic serving %s: %s\n%s", remoteAddr, e.getMessage() != null ? e.getMessage() : e, trace);
     }
 
     /**

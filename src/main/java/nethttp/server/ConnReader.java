@@ -23,7 +23,8 @@ import nethttp.transfer.ReaderStream;
  * separate virtual thread waits for one more byte from the peer. It notices a client that hangs
  * up, which cancels the request's context, and the byte it gets, usually the start of the next
  * request, is handed to the next read. Go starts it for every request; here it starts when
- * someone first looks at the request's context ({@link RequestContext}).
+ * someone first looks at the request's context ({@link RequestContext}), after a probe of the
+ * socket that lets that first look see a hang-up that happened before it.
  *
  * <p><b>How this differs from Go.</b> Go stops a pending background read by moving the socket's
  * read deadline into the past. A Java socket read cannot be cut short that way, so this class
@@ -79,6 +80,12 @@ final class ConnReader extends ReaderStream {
      * a background read is still in flight. The latter happens when pipelined requests arrived
      * together: the previous request's watch is still waiting behind them, and it serves this
      * request just as well.
+     *
+     * <p>Go starts this read for every request, so by the time a handler looks at its context,
+     * a client that hung up earlier has long been noticed. Here the watch starts only at that
+     * first look, so it first probes the socket, waiting at most {@link #PROBE_MILLIS}: what is
+     * there already (the end of the stream, a reset, a byte) settles the read at once, and the
+     * look sees it. Only a socket with nothing to read gets the thread.
      */
     // tag::start-background-read[]
     @Mirrors(file = "net/http/server.go", func = "connReader.startBackgroundRead")
@@ -91,7 +98,26 @@ final class ConnReader extends ReaderStream {
         } finally {
             mu.unlock();
         }
+        if (probe()) return;
         conn.startThread(ThreadRole.BACKGROUND_READ, "background-read", this::backgroundRead);
+    }
+
+    /** How long the probe at the start of a watch waits for the socket: the shortest socket timeout. */
+    static final int PROBE_MILLIS = 1;
+
+    /** Reads what the peer sent already; false, and nothing settled, when it sent nothing yet. */
+    private boolean probe() {
+        int b;
+        try {
+            conn.setSocketTimeout(PROBE_MILLIS);
+            b = socketIn.read();
+        } catch (SocketTimeoutException nothingYet) {
+            return false;
+        } catch (IOException e) {
+            b = -1; // a reset: the next foreground read meets it again
+        }
+        backgroundReadDone(b);
+        return true;
     }
     // end::start-background-read[]
 
@@ -107,18 +133,23 @@ final class ConnReader extends ReaderStream {
             // The next foreground read meets the same end or error and reports it.
         } finally {
             t.running();
-            if (b < 0) conn.handleReadError(); // before the next request can be read
-            mu.lock();
-            try {
-                if (b >= 0) {
-                    hasByte = true;
-                    byteBuf = (byte) b;
-                }
-                inRead = false;
-                readDone.signalAll();
-            } finally {
-                mu.unlock();
+            backgroundReadDone(b);
+        }
+    }
+
+    /** Keeps the byte read, or reports the end of the peer; wakes a foreground read waiting for it. */
+    private void backgroundReadDone(int b) {
+        if (b < 0) conn.handleReadError(); // before the next request can be read
+        mu.lock();
+        try {
+            if (b >= 0) {
+                hasByte = true;
+                byteBuf = (byte) b;
             }
+            inRead = false;
+            readDone.signalAll();
+        } finally {
+            mu.unlock();
         }
     }
     // end::background-read[]

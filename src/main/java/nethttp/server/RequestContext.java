@@ -17,6 +17,12 @@ import nethttp.core.Mirrors;
  * or deriving a context from this one). A handler that never looks costs its connection no
  * second thread. Profiling the hello route showed that thread and its hand-off of one byte to
  * be about a quarter of the server's work.
+ *
+ * <p>A client may have hung up before that first look. Go's watch would have noticed already,
+ * so the watch begins with a probe of the socket ({@link ConnReader#startBackgroundRead}): a
+ * hang-up that already happened (once the body is read to its end) makes the first look find
+ * the context canceled, as in Go. The probe waits up to a millisecond when the socket has
+ * nothing to say, the one cost a look has here that it has not in Go.
  */
 // tag::request-context[]
 @Mirrors(file = "net/http/server.go", func = "conn.readRequest")

@@ -9,6 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import nethttp.core.BodyNotAllowedException;
 import nethttp.core.ContentLengthExceededException;
 import nethttp.core.Flusher;
+import nethttp.core.GoStrings;
 import nethttp.core.Header;
 import nethttp.core.Hijacker;
 import nethttp.core.HijackedException;
@@ -18,6 +19,7 @@ import nethttp.core.ResponseWriter;
 import nethttp.textproto.BufioWriter;
 import nethttp.textproto.CanonicalKey;
 import nethttp.textproto.HeaderTokens;
+import nethttp.textproto.Quote;
 import nethttp.transfer.Body;
 import nethttp.transfer.Transfer;
 
@@ -34,8 +36,6 @@ import nethttp.transfer.Transfer;
 final class Response implements ResponseWriter, Flusher, Hijacker {
     /** The size of the buffer that decides between Content-Length and chunking. */
     static final int BUFFER_BEFORE_CHUNKING_SIZE = 2048;
-    /** Prefix of header keys whose values are sent as trailers. */
-    static final String TRAILER_PREFIX = "Trailer:";
 
     final Conn conn;
     final Request req;
@@ -93,11 +93,11 @@ final class Response implements ResponseWriter, Flusher, Hijacker {
     @Mirrors(file = "net/http/server.go", func = "response.WriteHeader")
     public void writeHeader(int code) {
         if (conn.isHijacked()) {
-            conn.server.logf("http: response.WriteHeader on hijacked connection");
+            conn.server.logf("http: response.WriteHeader on hijacked connection from %s", RelevantCaller.describe());
             return;
         }
         if (wroteHeader) {
-            conn.server.logf("http: superfluous response.WriteHeader call");
+            conn.server.logf("http: superfluous response.WriteHeader call from %s", RelevantCaller.describe());
             return;
         }
         if (code < 100 || code > 999) throw new IllegalArgumentException("invalid WriteHeader code " + code);
@@ -114,7 +114,7 @@ final class Response implements ResponseWriter, Flusher, Hijacker {
             if (v >= 0) {
                 contentLength = v;
             } else {
-                conn.server.logf("http: invalid Content-Length of \"%s\"", cl);
+                conn.server.logf("http: invalid Content-Length of %s", Quote.quote(GoStrings.wireForm(cl)));
                 handlerHeader.del("Content-Length");
             }
         }
@@ -157,7 +157,7 @@ final class Response implements ResponseWriter, Flusher, Hijacker {
     @Mirrors(file = "net/http/server.go", func = "response.write")
     public int write(byte[] b, int off, int len) throws IOException {
         if (conn.isHijacked()) {
-            if (len > 0) conn.server.logf("http: response.Write on hijacked connection");
+            if (len > 0) conn.server.logf("http: response.Write on hijacked connection from %s", RelevantCaller.describe());
             throw new HijackedException();
         }
         if (canWriteContinue.get()) {
@@ -175,6 +175,19 @@ final class Response implements ResponseWriter, Flusher, Hijacker {
         return len;
     }
     // end::response-write[]
+
+    /**
+     * Whether {@code e}, or an exception that caused it, is what a write or flush of this
+     * response threw: an error Go's {@code Write} would have returned instead.
+     */
+    boolean isWriteError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BodyNotAllowedException || t instanceof ContentLengthExceededException) return true;
+            if (t instanceof HijackedException && conn.isHijacked()) return true;
+            if (t instanceof IOException && conn.werr != null) return true;
+        }
+        return false;
+    }
 
     @Mirrors(file = "net/http/server.go", func = "response.bodyAllowed")
     boolean bodyAllowed() {
@@ -238,9 +251,14 @@ final class Response implements ResponseWriter, Flusher, Hijacker {
     }
     // end::should-reuse[]
 
+    /**
+     * Whether the request's body, as the request holds it now, stopped short of its end. Go
+     * asks {@code w.req.Body}, not the body it read from the wire: a handler that put another
+     * stream in its place turns this check off.
+     */
     @Mirrors(file = "net/http/server.go", func = "response.closedRequestBodyEarly")
     boolean closedRequestBodyEarly() {
-        return reqBody instanceof Body b && b.didEarlyClose();
+        return req.body instanceof Body b && b.didEarlyClose();
     }
 
     /** Answers an {@code Expect} other than 100-continue. */

@@ -16,13 +16,15 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import nethttp.concurrent.Signal;
 import nethttp.core.ConnState;
+import nethttp.core.Context;
 import nethttp.core.Handler;
 import nethttp.core.Mirrors;
 import nethttp.core.Request;
@@ -30,6 +32,7 @@ import nethttp.core.Request;
 import nethttp.event.EventBus;
 import nethttp.event.ThreadRole;
 import nethttp.event.TracedThread;
+import nethttp.mux.ServeMux;
 
 /**
  * An HTTP/1.1 server: it accepts connections and serves each on its own virtual thread, calling
@@ -59,7 +62,7 @@ public final class Server {
 
     /** {@code host:port} for {@link #listenAndServe()}; empty means {@code ":80"}. */
     public String addr = "";
-    /** The handler for every request. */
+    /** The handler for every request; null means {@link ServeMux#DEFAULT}. */
     public Handler handler;
     public Duration readTimeout = Duration.ZERO;
     public Duration readHeaderTimeout = Duration.ZERO;
@@ -141,7 +144,6 @@ public final class Server {
     // tag::accept-loop[]
     @Mirrors(file = "net/http/server.go", func = "Server.Serve")
     public void serve(ServerSocket l) throws IOException {
-        if (handler == null) throw new IllegalStateException("Server.handler is not set");
         if (!trackListener(l, true)) throw new ServerClosedException();
         TracedThread loop = TracedThread.adopt(events, ThreadRole.ACCEPT, 0);
         try (l) {
@@ -194,21 +196,77 @@ public final class Server {
 
     /**
      * Calls the handler for one request; {@code OPTIONS *} is answered by the server itself.
+     *
+     * <p>A query with a semicolon is logged once the handler has returned, unless the handler
+     * went through {@link #allowQuerySemicolons}: the warning is about how the handler parsed
+     * the query, which only the handler's way through can tell.
      */
     // tag::serve-handler[]
     @Mirrors(file = "net/http/server.go", func = "serverHandler.ServeHTTP")
     void serveHandler(Response w, Request req) throws Exception {
-        if (req.requestURI.equals("*") && req.method.equals("OPTIONS")) {
-            globalOptions(w, req);
+        Handler h = handler != null ? handler : ServeMux.DEFAULT;
+        if (req.requestURI.equals("*") && req.method.equals("OPTIONS")) h = (rw, r) -> globalOptions(w, r);
+        if (!req.url.rawQuery.contains(";")) {
+            callHandler(h, w, req);
             return;
         }
-        if (req.url.rawQuery.contains(";")) {
-            logf("http: URL query contains semicolon, which is no longer a supported separator;"
-                    + " parts of the query may be stripped when parsed; see golang.org/issue/25192");
+        AtomicBoolean allowed = new AtomicBoolean();
+        Request withHook = req.withContext(Context.withValue(req.context, SILENCE_SEMICOLONS_WARNING,
+                (Runnable) () -> allowed.set(true)));
+        try {
+            callHandler(h, w, withHook);
+        } finally {
+            if (!allowed.get()) {
+                logf("http: URL query contains semicolon, which is no longer a supported separator;"
+                        + " parts of the query may be stripped when parsed; see golang.org/issue/25192");
+            }
         }
-        handler.serveHTTP(w, req);
     }
     // end::serve-handler[]
+
+    /**
+     * Runs the handler. Where Go's {@code Write} returns an error, this library's throws it; a
+     * handler that lets that exception out (as it is, or as the cause of another) has done what
+     * a Go handler does that ignores the error and returns. So it counts as returning: nothing is
+     * logged, and the server finishes the response as Go would (a broken connection is then
+     * closed, a body refused for a 304 leaves the connection usable).
+     */
+    private static void callHandler(Handler h, Response w, Request req) throws Exception {
+        try {
+            h.serveHTTP(w, req);
+        } catch (Exception e) {
+            if (!w.isWriteError(e)) throw e;
+        }
+    }
+
+    /** The key under which a request's context holds the hook that silences the semicolon warning. */
+    private static final Object SILENCE_SEMICOLONS_WARNING = new Object() {
+        @Override
+        public String toString() {
+            return "silence-semicolons";
+        }
+    };
+
+    /**
+     * Wraps {@code h} so that it sees every semicolon of the query as an ampersand, the separator
+     * that Go before 1.17 accepted too, and so that the server does not log the semicolon warning
+     * for its requests. The handler gets a copy of the request with its own URL; the caller's
+     * request is left as it was.
+     */
+    @Mirrors(file = "net/http/server.go", func = "AllowQuerySemicolons")
+    public static Handler allowQuerySemicolons(Handler h) {
+        return (w, r) -> {
+            if (r.context.value(SILENCE_SEMICOLONS_WARNING) instanceof Runnable silence) silence.run();
+            if (r.url.rawQuery.contains(";")) {
+                Request r2 = r.withContext(r.context);
+                r2.url = r.url.copy();
+                r2.url.rawQuery = r.url.rawQuery.replace(';', '&');
+                h.serveHTTP(w, r2);
+            } else {
+                h.serveHTTP(w, r);
+            }
+        };
+    }
 
     /** {@code OPTIONS *} asks about the server, not a resource: an empty 200. */
     @Mirrors(file = "net/http/server.go", func = "globalOptionsHandler.ServeHTTP")
@@ -235,35 +293,64 @@ public final class Server {
      * become idle, and returns once none is left. Active requests run to completion. New
      * connections that have sent nothing for 5 seconds count as idle.
      *
-     * @throws TimeoutException when connections are still active after {@code timeout}; they are
-     *     left running (call {@link #close()} to cut them)
+     * <p>When {@code ctx} is done first, the remaining connections are left running (call
+     * {@link #close()} to cut them) and its error is thrown: {@link
+     * Context.DeadlineExceededException} ("context deadline exceeded") after its deadline,
+     * {@link Context.CanceledException} ("context canceled") when canceled, as Go's
+     * {@code Shutdown} returns {@code ctx.Err()}.
+     *
+     * @throws IOException {@code ctx}'s error, or the error of closing a listener
      */
     // tag::shutdown[]
     @Mirrors(file = "net/http/server.go", func = "Server.Shutdown")
-    public void shutdown(Duration timeout) throws IOException, InterruptedException, TimeoutException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    public void shutdown(Context ctx) throws IOException, InterruptedException {
         inShutdown = true;
+        Signal done = ctx.done();
+        Signal.Registration wake = done == null ? null : done.onFire(this::wakeShutdown);
         IOException lnerr;
         mu.lock();
         try {
             lnerr = closeListenersLocked();
             for (Runnable f : onShutdown) Thread.ofVirtual().start(f);
-            while (serveLoops > 0) changed.await();
             while (true) {
                 long staleNewAt = closeIdleConnsLocked();
-                if (staleNewAt == 0) break;
-                long now = System.nanoTime();
-                if (now - deadline >= 0) throw new TimeoutException("shutdown: connections still active");
-                long wait = deadline - now;
-                if (staleNewAt > 0) wait = Math.min(wait, Math.max(1, staleNewAt - now));
-                changed.awaitNanos(wait);
+                if (staleNewAt == 0 && serveLoops == 0) break;
+                IOException err = ctx.err();
+                if (err != null) throw err;
+                if (staleNewAt > 0) changed.awaitNanos(Math.max(1, staleNewAt - System.nanoTime()));
+                else changed.await();
             }
         } finally {
             mu.unlock();
+            if (wake != null) wake.cancel();
         }
         if (lnerr != null) throw lnerr;
     }
     // end::shutdown[]
+
+    /**
+     * {@link #shutdown(Context)} with a context that passes its deadline after {@code timeout}.
+     *
+     * @throws Context.DeadlineExceededException when connections are still active after
+     *     {@code timeout}; they are left running
+     */
+    public void shutdown(Duration timeout) throws IOException, InterruptedException {
+        Context.Cancelable ctx = Context.withTimeout(Context.background(), timeout);
+        try {
+            shutdown(ctx);
+        } finally {
+            ctx.cancel();
+        }
+    }
+
+    private void wakeShutdown() {
+        mu.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            mu.unlock();
+        }
+    }
 
     /**
      * Closes every idle connection. Returns 0 when none is left; otherwise the {@code nanoTime}

@@ -3,6 +3,7 @@ package nethttp.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -422,10 +423,60 @@ class ReplyTest {
     }
 
     @Test
-    void hexEscapeNonAsciiUsesLowerCaseHexOfUtf8AndKeepsAscii() {
+    void hexEscapeNonAsciiEscapesEachByteInLowerCaseHexAndKeepsAscii() {
         assertEquals("/a%20b", Replies.hexEscapeNonASCII("/a%20b"));
-        assertEquals("/caf%c3%a9", Replies.hexEscapeNonASCII("/café"));
-        assertFalse(Replies.hexEscapeNonASCII("€").chars().anyMatch(c -> c > 0x7F));
-        assertTrue(Replies.hexEscapeNonASCII("€").startsWith("%e2"));
+        assertEquals("/caf%c3%a9", Replies.hexEscapeNonASCII("/caf\u00c3\u00a9"));
+        assertEquals("/caf%e9?%ff", Replies.hexEscapeNonASCII("/caf\u00e9?\u00ff"));
+    }
+
+    // ---- bytes that are not ASCII: a request's bytes go back as the same bytes ----
+
+    /** A path as the server reads it: the UTF-8 of "café" as sent, one char per byte. */
+    private static final String WIRE_CAFE = "/caf\u00c3\u00a9";
+
+    @Test
+    void errorWritesARequestsBytesUnchanged() throws Exception {
+        RecordingWriter w = new RecordingWriter();
+        Replies.error(w, "no such page: " + WIRE_CAFE, 404);
+        assertEquals("no such page: /caf\u00c3\u00a9\n", w.bodyBytes());
+    }
+
+    @Test
+    void errorWritesTextAsUtf8() throws Exception {
+        RecordingWriter w = new RecordingWriter();
+        Replies.error(w, "Entr\u00e9e invalide \u2192 400", 400);
+        assertEquals("Entr\u00e9e invalide \u2192 400\n", w.body());
+    }
+
+    @Test
+    void redirectToARequestsBytesEscapesEachByteOnce() throws Exception {
+        RecordingWriter w = new RecordingWriter();
+        Request r = get("/old");
+        r.url.rawQuery = "q=\u00c3\u00a9";
+        Replies.redirect(w, r, WIRE_CAFE + "?" + r.url.rawQuery, 302);
+        assertEquals("/caf%c3%a9?q=%c3%a9", w.sentHeader().get("Location"));
+        assertEquals("<a href=\"/caf\u00c3\u00a9?q=\u00c3\u00a9\">Found</a>.\n\n", w.bodyBytes());
+    }
+
+    @Test
+    void redirectBytesSendsBytesThatAreNotUtf8AsTheyAre() throws Exception {
+        RecordingWriter w = new RecordingWriter();
+        Replies.redirectBytes(w, get("/old"), "/caf\u00e9", 301);
+        assertEquals("/caf%e9", w.sentHeader().get("Location"));
+        assertEquals("<a href=\"/caf\u00e9\">Moved Permanently</a>.\n\n", w.bodyBytes());
+    }
+
+    @Test
+    void redirectBytesRefusesCharsThatAreNoBytes() {
+        assertThrows(IllegalArgumentException.class,
+                () -> Replies.redirectBytes(new RecordingWriter(), get("/"), "/\u20ac", 301));
+    }
+
+    @Test
+    void writeStringSendsARequestsBytesUnchangedAndTextAsUtf8() throws Exception {
+        RecordingWriter w = new RecordingWriter();
+        w.writeString(WIRE_CAFE);
+        w.writeString(" Gr\u00fc\u00dfe");
+        assertEquals("/caf\u00c3\u00a9 Gr\u00c3\u00bc\u00c3\u009fe", w.bodyBytes());
     }
 }

@@ -52,6 +52,11 @@ public final class RecordingWriter implements ResponseWriter {
         return body.toString(StandardCharsets.UTF_8);
     }
 
+    /** The body's bytes, one char per byte. */
+    public String bodyBytes() {
+        return body.toString(StandardCharsets.ISO_8859_1);
+    }
+
     public int writeHeaderCalls() {
         return writeHeaderCalls;
     }

@@ -18,7 +18,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import nethttp.core.ConnState;
 import nethttp.core.Hijacker;
 import org.junit.jupiter.api.Test;
@@ -204,7 +203,9 @@ class LifecycleTest {
             try (Socket busy = ts.connect()) {
                 send(busy, GET);
                 assertTrue(inHandler.await(5, TimeUnit.SECONDS));
-                assertThrows(TimeoutException.class, () -> ts.srv.shutdown(Duration.ofMillis(50)));
+                var err = assertThrows(nethttp.core.Context.DeadlineExceededException.class,
+                        () -> ts.srv.shutdown(Duration.ofMillis(50)));
+                assertEquals("context deadline exceeded", err.getMessage());
                 ts.srv.close();
                 assertTrue(closedByServer(busy), "close cuts active connections");
             } finally {
