@@ -5,10 +5,14 @@
 // It listens on 127.0.0.1 with a port chosen by the kernel, prints "host:port" as the first
 // line on stdout, and serves until it is killed. Build it with `go build main.go`; it needs no
 // module and nothing outside the standard library.
+//
+// The flags -read-header-timeout, -read-timeout, -write-timeout and -idle-timeout set the
+// server's four timeouts (Go durations such as 500ms; none by default).
 package main
 
 import (
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -133,6 +137,12 @@ func redirect(w http.ResponseWriter, r *http.Request) {
 }
 
 func main() {
+	readHeaderTimeout := flag.Duration("read-header-timeout", 0, "the server's ReadHeaderTimeout")
+	readTimeout := flag.Duration("read-timeout", 0, "the server's ReadTimeout")
+	writeTimeout := flag.Duration("write-timeout", 0, "the server's WriteTimeout")
+	idleTimeout := flag.Duration("idle-timeout", 0, "the server's IdleTimeout")
+	flag.Parse()
+
 	mux := http.NewServeMux()
 	mux.HandleFunc("/", root)
 	mux.HandleFunc("/echo", echoHandler)
@@ -148,7 +158,13 @@ func main() {
 		os.Exit(1)
 	}
 	fmt.Println(l.Addr().String())
-	srv := &http.Server{Handler: mux}
+	srv := &http.Server{
+		Handler:           mux,
+		ReadHeaderTimeout: *readHeaderTimeout,
+		ReadTimeout:       *readTimeout,
+		WriteTimeout:      *writeTimeout,
+		IdleTimeout:       *idleTimeout,
+	}
 	if err := srv.Serve(l); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)

@@ -1,6 +1,10 @@
 package nethttp.server;
 
+import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import nethttp.core.Mirrors;
 
 /**
@@ -28,6 +32,27 @@ final class AcceptBackoff {
         delay = Duration.ZERO;
     }
     // end::accept-backoff[]
+
+    /**
+     * Whether a failed accept is worth another try, by Go's rule ({@code net.Error.Temporary}
+     * on an accept error): a timeout, no file descriptor left in the process or the system, an
+     * interrupted call, or a connection reset or aborted before it was accepted. The JDK tells
+     * these apart only by the system's message. Anything else, a broken listener or a bug, ends
+     * the accept loop.
+     */
+    static boolean isTemporary(Throwable t) {
+        if (t instanceof SocketTimeoutException) return true;
+        if (!(t instanceof IOException) || t.getMessage() == null) return false;
+        String m = t.getMessage().toLowerCase(Locale.ROOT);
+        for (String temporary : TEMPORARY) {
+            if (m.contains(temporary)) return true;
+        }
+        return false;
+    }
+
+    /** The system's words for EMFILE and ENFILE, EINTR, EAGAIN, ETIMEDOUT, ECONNRESET, ECONNABORTED. */
+    private static final List<String> TEMPORARY = List.of("too many open files", "interrupted system call",
+            "resource temporarily unavailable", "connection timed out", "connection reset", "connection abort");
 
     /** A duration as Go prints it: {@code 5ms}, {@code 1s}. */
     static String goString(Duration d) {

@@ -133,7 +133,14 @@ final class Conn {
                 reqCtx = ctx;
 
                 inFlight = w;
-                server.serveHandler(w, req);
+                try {
+                    server.serveHandler(w, req);
+                } catch (AbortHandlerException e) {
+                    return; // the handler asked to cut the response short; nothing to report
+                } catch (Throwable e) {
+                    logHandlerFailure(e);
+                    return;
+                }
                 inFlight = null;
                 ctx.end();
                 if (isHijacked()) return;
@@ -152,16 +159,19 @@ final class Conn {
                 if (!idle.isZero()) {
                     r.setReadDeadline(System.nanoTime() + idle.toNanos());
                     thread.parked("idle: wait for next request");
+                    // Like Go's Peek(4), anything short of four bytes (a timeout, a reset, an end
+                    // of stream after a stray byte or three) ends the connection without a word.
                     byte[] next = bufr.peek(4);
                     thread.running();
-                    if (next.length == 0) return;
+                    if (next.length < 4) return;
                 }
                 r.setReadDeadline(0);
             }
-        } catch (AbortHandlerException e) {
-            // The handler asked to cut the response short; nothing to report.
+        } catch (IOException e) {
+            // Reading or writing outside the handler failed: the peer went away or was too slow.
+            // Go's serve returns on such errors without logging them.
         } catch (Throwable e) {
-            logHandlerFailure(e);
+            logHandlerFailure(e); // a bug, or a ConnState hook that threw: Go would log the panic
         } finally {
             RequestContext ctx = reqCtx;
             if (ctx != null) ctx.end();
@@ -227,7 +237,8 @@ final class Conn {
                 try {
                     peek = bufr.peek(4);
                 } catch (IOException e) {
-                    peek = new byte[0]; // readRequest below meets the same error
+                    // As Go's Peek, look at what did arrive; readRequest below meets the error again.
+                    peek = bufr.peek(Math.min(4, bufr.buffered()));
                 }
                 bufr.discard(numLeadingCRorLF(peek));
             }
@@ -283,8 +294,10 @@ final class Conn {
                     reply.substring(9, reply.indexOf('\r')) + " (" + err.getMessage() + ")"));
         }
         try {
-            socketOut.write(reply.getBytes(StandardCharsets.ISO_8859_1));
-            socketOut.flush();
+            // Through the checked output, so that the write deadline covers the reply too.
+            CheckedOutput out = new CheckedOutput();
+            out.write(reply.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
         } catch (IOException ignored) {
             return;
         }
@@ -346,11 +359,11 @@ final class Conn {
     }
 
     /**
-     * Closes the sending half so the client sees the whole reply, then reads and drops what the
-     * client still sends, for up to half a second, before the caller closes the socket. Closing
-     * at once with unread input would make the kernel send a reset, which can destroy the reply
-     * before the client reads it. Go sleeps for that half second; draining stops as soon as the
-     * client closes its end.
+     * Closes the sending half so the client sees the whole reply, then waits half a second before
+     * the caller closes the socket. Closing at once while the client's input is still unread would
+     * make the kernel send a reset, which can destroy the reply before the client reads it; the
+     * pause gives the client time to read it first. As in Go, the wait is the same whether or not
+     * the client has closed its end meanwhile.
      */
     // tag::close-write-and-wait[]
     @Mirrors(file = "net/http/server.go", func = "conn.closeWriteAndWait")
@@ -358,14 +371,13 @@ final class Conn {
         finalFlush();
         try {
             socket.shutdownOutput();
-            r.setReadDeadline(System.nanoTime() + RST_AVOIDANCE_DELAY.toNanos());
-            r.setInfiniteReadLimit();
-            byte[] sink = new byte[4096];
-            while (bufr.read(sink, 0, sink.length) >= 0) {
-                // discard until the client closes or the deadline passes
-            }
         } catch (IOException ignored) {
-            // timeout or a broken connection: either way, done waiting
+            // already closed or broken: the pause below still applies, as in Go
+        }
+        try {
+            Thread.sleep(RST_AVOIDANCE_DELAY);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
     // end::close-write-and-wait[]

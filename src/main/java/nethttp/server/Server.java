@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -137,7 +139,8 @@ public final class Server {
      * listener fails or the server is shut down or closed; {@code l} is closed on return.
      *
      * <p>A failed accept is retried after a pause that grows from 5 ms to 1 s (see
-     * {@link AcceptBackoff}), unless the listener was closed.
+     * {@link AcceptBackoff}) when the failure is temporary, running out of file descriptors for
+     * instance; any other failure ends the loop and is thrown, as Go's {@code Serve} returns it.
      *
      * @throws ServerClosedException after a shutdown or close
      */
@@ -154,10 +157,10 @@ public final class Server {
                     loop.parked("accept");
                     rw = l.accept();
                     loop.running();
-                } catch (IOException e) {
+                } catch (Throwable e) {
                     loop.running();
                     if (inShutdown) throw new ServerClosedException();
-                    if (l.isClosed()) throw e;
+                    if (l.isClosed() || !AcceptBackoff.isTemporary(e)) throw e;
                     Duration pause = backoff.failed();
                     logf("http: Accept error: %s; retrying in %s", e.getMessage(), AcceptBackoff.goString(pause));
                     try {
@@ -278,12 +281,17 @@ public final class Server {
             byte[] sink = new byte[4096];
             long left = 4 << 10;
             int n;
-            while ((n = body.read(sink, 0, sink.length)) >= 0) {
-                left -= n;
-                if (left < 0) {
-                    w.requestTooLarge();
-                    return;
+            try {
+                while ((n = body.read(sink, 0, sink.length)) >= 0) {
+                    left -= n;
+                    if (left < 0) {
+                        w.requestTooLarge();
+                        return;
+                    }
                 }
+            } catch (IOException e) {
+                // Go ignores the error of this read: the 200 goes out, and the unread rest of
+                // the body makes the connection close after it.
             }
         }
     }
@@ -510,15 +518,39 @@ public final class Server {
         return readHeaderTimeout.isZero() ? readTimeout : readHeaderTimeout;
     }
 
+    /**
+     * Reports through {@link #errorLog}. A log that fails loses its line but never the caller:
+     * the accept loop, say, must go on when the log cannot open a file because the descriptors
+     * ran out.
+     */
     void logf(String format, Object... args) {
-        errorLog.accept(args.length == 0 ? format : String.format(format, args));
+        try {
+            errorLog.accept(args.length == 0 ? format : String.format(format, args));
+        } catch (Throwable ignored) {
+            // Go's log.Printf cannot fail either; the line is lost
+        }
     }
 
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
+    /**
+     * Loaded with the class, so that the first log line does not have to open the time-zone
+     * data: when it is written because the file descriptors ran out, it could not.
+     */
+    private static final ZoneId LOG_ZONE = logZone();
+
+    private static ZoneId logZone() {
+        try {
+            ZoneId zone = ZoneId.systemDefault();
+            zone.getRules();
+            return zone;
+        } catch (Throwable e) {
+            return ZoneOffset.UTC;
+        }
+    }
 
     /** Go's default logger format: {@code 2009/11/10 23:00:00 message}. */
     private static void logToStderr(String msg) {
-        System.err.println(LOG_TIME.format(LocalDateTime.now()) + " " + msg);
+        System.err.println(LOG_TIME.format(LocalDateTime.now(LOG_ZONE)) + " " + msg);
     }
 
     /** The one timer thread that enforces write deadlines for every server in the process. */

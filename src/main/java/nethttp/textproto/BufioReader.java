@@ -141,7 +141,9 @@ public final class BufioReader extends InputStream {
      * Reads the next line, or as much of it as fits in the buffer, without its line ending.
      * The returned piece is a fresh array. Call {@link #lastPieceIncomplete()} to learn whether
      * the line goes on. At end of stream, a final line without a line ending is returned as if
-     * it had one; after that, an {@link EOFException} is thrown.
+     * it had one; after that, an {@link EOFException} is thrown. A read that fails with bytes of
+     * the line already buffered is treated the same way: the partial line is returned, and the
+     * failure is thrown by the next read, as Go's {@code ReadLine} does.
      *
      * <p>A {@code \r\n} ending is removed; a bare {@code \n} ending also is, as Go's does.
      */
@@ -171,7 +173,17 @@ public final class BufioReader extends InputStream {
                 return piece;
             }
             int before = w - r;
-            if (!fill()) {
+            boolean more;
+            try {
+                more = fill();
+            } catch (IOException e) {
+                // Go's ReadLine hands back what did arrive and drops the error: a timeout or a
+                // reset in the middle of a line yields that partial line. The error comes again
+                // on the next read.
+                if (r == w) throw e;
+                more = false;
+            }
+            if (!more) {
                 if (r == w) throw new EOFException("EOF");
                 byte[] rest = slice(r, w);
                 r = w;

@@ -14,9 +14,20 @@ import java.util.Set;
  * @param shutdownWrite whether to end our side of the stream after the request instead of
  *     probing: for requests that promise more body than they carry, whose server would otherwise
  *     wait for the rest
+ * @param timeouts whether to play the case against the two servers that have all four timeouts
+ *     set (see {@code DifferentialTest.TIMEOUTS}) instead of the two that have none
+ * @param awaitClose whether, after the expected responses, to send nothing more and wait for the
+ *     server to close the connection by itself (an idle or read timeout)
  */
 public record CorpusCase(
-        String name, String description, byte[] request, int responses, Set<Integer> headResponses, boolean shutdownWrite) {
+        String name, String description, byte[] request, int responses, Set<Integer> headResponses, boolean shutdownWrite,
+        boolean timeouts, boolean awaitClose) {
+
+    /** A case for the servers without timeouts that probes or shuts down as told. */
+    public CorpusCase(String name, String description, byte[] request, int responses, Set<Integer> headResponses,
+            boolean shutdownWrite) {
+        this(name, description, request, responses, headResponses, shutdownWrite, false, false);
+    }
 
     /** Whether the {@code index}-th final response (from 1) answers a HEAD request. */
     public boolean isHeadResponse(int index) {

@@ -78,6 +78,8 @@ public final class CorpusReader {
             int responses = 1;
             Set<Integer> head = new HashSet<>();
             boolean shutdown = false;
+            boolean timeouts = false;
+            boolean awaitClose = false;
             for (; i < lines.length && lines[i].startsWith("@"); i++) {
                 String[] d = lines[i].strip().split("\\s+");
                 switch (d[0]) {
@@ -86,6 +88,8 @@ public final class CorpusReader {
                         for (String n : d[1].split(",")) head.add(Integer.parseInt(n));
                     }
                     case "@shutdown" -> shutdown = true;
+                    case "@timeouts" -> timeouts = true;
+                    case "@await-close" -> awaitClose = true;
                     default -> throw new IOException(name + ": unknown directive " + d[0]);
                 }
             }
@@ -97,7 +101,10 @@ public final class CorpusReader {
             if (request.size() == 0) throw new IOException(name + ": empty request");
             // The method of the first request decides whether its answer has a body.
             if (startsWith(request.toByteArray(), "HEAD ")) head.add(1);
-            cases.add(new CorpusCase(name, description, request.toByteArray(), responses, Set.copyOf(head), shutdown));
+            if (awaitClose && shutdown) throw new IOException(name + ": @await-close and @shutdown exclude each other");
+            if (awaitClose && !timeouts) throw new IOException(name + ": @await-close needs @timeouts, or nothing closes");
+            cases.add(new CorpusCase(name, description, request.toByteArray(), responses, Set.copyOf(head), shutdown,
+                    timeouts, awaitClose));
         }
         return cases;
     }

@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,36 +56,46 @@ class DifferentialTest {
             "a Java string holding bytes that are not UTF-8 cannot be told from text, and is sent as"
                     + " text (GoStrings; README, Deliberate differences)");
 
+    /**
+     * The timeouts of the second pair of servers, which {@code @timeouts} cases play against:
+     * long enough that a whole request sent in one write always beats them on a loaded machine,
+     * short enough that a case waiting for one stays quick.
+     */
+    static final Duration READ_HEADER_TIMEOUT = Duration.ofSeconds(1);
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration WRITE_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(1);
+
     private Process go;
     private InetSocketAddress goAddress;
     private Server ours;
     private ServerSocket oursSocket;
     private InetSocketAddress oursAddress;
+    private Process goTimeouts;
+    private InetSocketAddress goTimeoutsAddress;
+    private Server oursTimeouts;
+    private InetSocketAddress oursTimeoutsAddress;
+    /** What our server with timeouts logged; Go's logs nothing for any case of the corpus. */
+    private final java.util.Queue<String> oursTimeoutsLog = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     @BeforeAll
     void startBothServers() throws Exception {
         Path exe = GoProgram.build("echoserver");
-        Path log = exe.resolveSibling("echoserver.log");
-        go = new ProcessBuilder(exe.toString()).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        go.getOutputStream().close();
-        BufferedReader stdout = new BufferedReader(new InputStreamReader(go.getInputStream(), StandardCharsets.UTF_8));
-        String address = CompletableFuture.supplyAsync(() -> {
-            try {
-                return stdout.readLine();
-            } catch (IOException e) {
-                return null;
-            }
-        }).get(60, TimeUnit.SECONDS);
-        if (address == null) fail("the Go echo server did not print its address; see " + log);
-        int colon = address.lastIndexOf(':');
-        goAddress = new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
+        go = startGo(exe, "echoserver.log");
+        goAddress = addressOf(go, exe, "echoserver.log");
+        goTimeouts = startGo(exe, "echoserver-timeouts.log",
+                "-read-header-timeout=" + READ_HEADER_TIMEOUT.toMillis() + "ms",
+                "-read-timeout=" + READ_TIMEOUT.toMillis() + "ms",
+                "-write-timeout=" + WRITE_TIMEOUT.toMillis() + "ms",
+                "-idle-timeout=" + IDLE_TIMEOUT.toMillis() + "ms");
+        goTimeoutsAddress = addressOf(goTimeouts, exe, "echoserver-timeouts.log");
 
         if ("go".equals(System.getProperty("differential.against"))) {
             oursAddress = goAddress;
+            oursTimeoutsAddress = goTimeoutsAddress;
             return;
         }
         ours = new Server();
-        ours.handler = DifferentialRoutes.handler();
         // Our server's log goes to a file beside Go's, not into the build's output.
         Path oursLog = exe.resolveSibling("nethttp-server.log");
         ours.errorLog = line -> {
@@ -96,9 +107,43 @@ class DifferentialTest {
             }
         };
         oursSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        oursAddress = new InetSocketAddress(oursSocket.getInetAddress(), oursSocket.getLocalPort());
-        Server server = ours;
-        ServerSocket socket = oursSocket;
+        oursAddress = serveInBackground(ours, oursSocket);
+        oursTimeouts = new Server();
+        oursTimeouts.readHeaderTimeout = READ_HEADER_TIMEOUT;
+        oursTimeouts.readTimeout = READ_TIMEOUT;
+        oursTimeouts.writeTimeout = WRITE_TIMEOUT;
+        oursTimeouts.idleTimeout = IDLE_TIMEOUT;
+        oursTimeouts.errorLog = oursTimeoutsLog::add;
+        oursTimeoutsAddress = serveInBackground(oursTimeouts, new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+    }
+
+    private static Process startGo(Path exe, String logName, String... flags) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(exe.toString()));
+        command.addAll(List.of(flags));
+        Path log = exe.resolveSibling(logName);
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        p.getOutputStream().close();
+        return p;
+    }
+
+    /** The address the Go program prints as its first line. */
+    private static InetSocketAddress addressOf(Process p, Path exe, String logName) throws Exception {
+        BufferedReader stdout = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String address = CompletableFuture.supplyAsync(() -> {
+            try {
+                return stdout.readLine();
+            } catch (IOException e) {
+                return null;
+            }
+        }).get(60, TimeUnit.SECONDS);
+        if (address == null) fail("the Go echo server did not print its address; see " + exe.resolveSibling(logName));
+        int colon = address.lastIndexOf(':');
+        return new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
+    }
+
+    /** Serves the demo routes with {@code server} on {@code socket}; returns the address. */
+    private static InetSocketAddress serveInBackground(Server server, ServerSocket socket) {
+        server.handler = DifferentialRoutes.handler();
         Thread.ofVirtual().start(() -> {
             try {
                 server.serve(socket);
@@ -106,15 +151,18 @@ class DifferentialTest {
                 // Closing the server ends serve with an exception; nothing to report.
             }
         });
+        return new InetSocketAddress(socket.getInetAddress(), socket.getLocalPort());
     }
 
     @AfterAll
     void stopBothServers() throws Exception {
         if (ours != null) ours.close();
         if (oursSocket != null) oursSocket.close();
-        if (go != null) {
-            go.destroy();
-            if (!go.waitFor(10, TimeUnit.SECONDS)) go.destroyForcibly();
+        if (oursTimeouts != null) oursTimeouts.close();
+        for (Process p : new Process[] {go, goTimeouts}) {
+            if (p == null) continue;
+            p.destroy();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) p.destroyForcibly();
         }
     }
 
@@ -134,8 +182,32 @@ class DifferentialTest {
     }
 
     private void compare(CorpusCase c) throws Exception {
-        String theirs = play("Go 1.19", goAddress, c);
-        String mine = play("nethttp", oursAddress, c);
+        String theirs;
+        String mine;
+        if (c.timeouts()) {
+            // Both at once: a case that waits for a timeout then costs one wait, not two.
+            CompletableFuture<String> go = new CompletableFuture<>();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    go.complete(play("Go 1.19", goTimeoutsAddress, c));
+                } catch (Throwable e) {
+                    go.completeExceptionally(e);
+                }
+            });
+            mine = play("nethttp", oursTimeoutsAddress, c);
+            try {
+                theirs = go.get(60, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof Exception x ? x : e;
+            }
+            // The server logs before it closes, and every case ends with a close or an answer.
+            List<String> logged = new java.util.ArrayList<>();
+            for (String line; (line = oursTimeoutsLog.poll()) != null; ) logged.add(line);
+            if (!logged.isEmpty()) fail(c.name() + ": Go logs nothing here, nethttp logged " + logged);
+        } else {
+            theirs = play("Go 1.19", goAddress, c);
+            mine = play("nethttp", oursAddress, c);
+        }
         dump(c, theirs, mine);
         String reason = DELIBERATE_DIFFERENCES.get(c.name());
         if (reason != null) {

@@ -88,6 +88,10 @@ public final class RawExchange {
             readToEnd();
             return;
         }
+        if (c.awaitClose()) {
+            awaitClose();
+            return;
+        }
         if (!writer.join(java.time.Duration.ofMillis(HANG_GUARD_MILLIS))) {
             throw new AssertionError("hang guard: the request was still not written after " + HANG_GUARD_MILLIS + " ms");
         }
@@ -214,6 +218,13 @@ public final class RawExchange {
     private Ending cutShort() {
         transcript.append("  (cut short by end of stream)\n");
         return Ending.CLOSED;
+    }
+
+    /** With our side left open and silent: whatever else the server sends, then its close. */
+    private void awaitClose() throws IOException {
+        byte[] rest = readAll();
+        if (rest.length > 0) transcript.append("further bytes: ").append(escape(rest)).append('\n');
+        transcript.append("connection: closed by the server while we waited\n");
     }
 
     /** After our end of stream: whatever else the server sends, then its close. */

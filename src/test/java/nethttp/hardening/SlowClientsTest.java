@@ -46,6 +46,61 @@ class SlowClientsTest {
         }
     }
 
+    /**
+     * Slow, idle, vanishing and half-closing clients against a server with all four timeouts set:
+     * each gets what Go gives it, and the log stays as empty as Go's.
+     */
+    @Test
+    void clientsCutByEachTimeoutLeaveTheLogEmpty() throws Exception {
+        try (Harness h = new Harness((w, r) -> w.writeString("hello\n"), srv -> {
+            // Long enough that a whole request sent at once always beats them on a loaded machine.
+            srv.readHeaderTimeout = Duration.ofSeconds(1);
+            srv.readTimeout = Duration.ofSeconds(2);
+            srv.writeTimeout = Duration.ofSeconds(5);
+            srv.idleTimeout = Duration.ofSeconds(1);
+        })) {
+            String get = "GET / HTTP/1.1\r\nHost: x\r\n\r\n";
+            try (Socket halfLine = h.connect(); Socket halfField = h.connect(); Socket idle = h.connect();
+                    Socket vanishing = h.connect(); Socket halfClosing = h.connect(); Socket halfBody = h.connect()) {
+                send(halfLine, "GET / HT");
+                send(halfField, "GET / HTTP/1.1\r\nHost: x\r\nX-Slow: 1");
+                send(idle, get);
+                send(vanishing, get);
+                send(halfClosing, get + "GE");
+                halfClosing.shutdownOutput();
+                send(halfBody, "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc");
+
+                assertTrue(Harness.readAll(halfLine.getInputStream()).startsWith("HTTP/1.1 400 Bad Request\r\n"),
+                        "a request line cut by the deadline is parsed as it is, and fails");
+                assertEquals("", Harness.readAll(halfField.getInputStream()), "a header field cut by the deadline parses; then silence");
+                assertTrue(Harness.readAll(idle.getInputStream()).endsWith("hello\n"), "answered, then closed when idle");
+                String reply = readReply(vanishing);
+                assertTrue(reply.endsWith("hello\n"), reply);
+                vanishing.setSoLinger(true, 0);
+                vanishing.close(); // a reset while idle
+                String both = Harness.readAll(halfClosing.getInputStream());
+                assertEquals(1, both.split("HTTP/1.1 ", -1).length - 1, "no reply to two stray bytes: " + both);
+                String late = Harness.readAll(halfBody.getInputStream());
+                assertTrue(late.startsWith("HTTP/1.1 200 OK\r\n") && late.contains("Connection: close\r\n"), late);
+            }
+            assertTrue(h.awaitQuiet(), "left: " + h.openConns.get() + " connections, " + h.liveThreads.get() + " threads");
+            assertEquals(List.of(), h.log);
+        }
+    }
+
+    /** One response of the hello handler: its head and its 6-byte body. */
+    private static String readReply(Socket s) throws IOException {
+        StringBuilder b = new StringBuilder();
+        var in = s.getInputStream();
+        while (!b.toString().endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) break;
+            b.append((char) c);
+        }
+        b.append(new String(in.readNBytes(6), StandardCharsets.ISO_8859_1));
+        return b.toString();
+    }
+
     /** A head larger than MaxHeaderBytes gets Go's 431 and a close; the next client is served. */
     @Test
     void oversizedHeadersGet431AndTheServerKeepsServing() throws Exception {
