@@ -6,7 +6,8 @@
 // canned response (a "100 Continue" first when the request expects one). For every connection
 // it prints one line: scenario name, connection number, and the bytes received, base64-encoded.
 // The Java test (nethttp.client.GoClientBytesTest) runs the same scenarios against the same
-// recorder written in Java.
+// recorder written in Java. Requests that fail without a connection (bad ports, unknown hosts)
+// print one line each instead: "error", the case's name, and the error's text, base64-encoded.
 package main
 
 import (
@@ -170,7 +171,26 @@ var scenarios = []scenario{
 	}},
 }
 
+// errorCases are requests that fail before a connection exists; their error texts are printed
+// instead of bytes. The host under .invalid never resolves.
+var errorCases = []struct{ name, url string }{
+	{"port-out-of-range", "http://127.0.0.1:99999/"},
+	{"port-out-of-range-ipv6", "http://[::1]:65536/x"},
+	{"port-overflow", "http://127.0.0.1:99999999999999999999/"},
+	{"unknown-host", "http://nothing.invalid/"},
+	{"unknown-host-bad-port", "http://nothing.invalid:70000/"},
+}
+
 func main() {
+	for _, e := range errorCases {
+		c := &http.Client{Transport: &http.Transport{}}
+		_, err := c.Get(e.url)
+		if err == nil {
+			fmt.Fprintln(os.Stderr, e.name, "did not fail")
+			os.Exit(1)
+		}
+		fmt.Printf("error\t%s\t%s\n", e.name, base64.StdEncoding.EncodeToString([]byte(err.Error())))
+	}
 	for _, s := range scenarios {
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
 		if err != nil {

@@ -54,6 +54,15 @@ final class ConnErrors {
         }
     }
 
+    /**
+     * A dial that failed with something other than an {@link IOException} (a bug in a custom
+     * dialer, say): the request that waits for it fails with this, and its dial slot is freed.
+     * Go has no such case, as its dialers return errors instead of throwing.
+     */
+    static IOException dialFailed(Throwable t) {
+        return new IOException("nethttp: dial failed: " + t, t);
+    }
+
     /** The error a caller sees: the wrappers above are bookkeeping and are taken off. */
     static IOException unwrap(IOException err) {
         if (err instanceof NothingWrittenException && err.getCause() instanceof IOException c) err = c;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.util.concurrent.TimeUnit;
 import nethttp.concurrent.Signal;
 import nethttp.core.Context;
@@ -45,12 +46,9 @@ public interface Dialer {
         if (colon < 0) throw new IOException("dial " + network + " " + addr + ": missing port in address");
         String host = addr.substring(0, colon);
         if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
-        int port;
-        try {
-            port = Integer.parseInt(addr.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            throw new IOException("dial " + network + " " + addr + ": unknown port");
-        }
+        String portText = addr.substring(colon + 1);
+        int port = parsePort(portText);
+        if (port < 0) throw new IOException("dial " + network + ": address " + portText + ": invalid port");
         if (ctx.isDone()) throw ctx.err();
         Socket s = new Socket();
         Signal done = ctx.done();
@@ -69,6 +67,7 @@ public interface Dialer {
             if (ctx.isDone()) throw ctx.err();
             if (e instanceof SocketTimeoutException) throw new Context.DeadlineExceededException();
             if (e instanceof java.net.ConnectException) throw connectError(network, addr, e);
+            if (e instanceof UnknownHostException) throw new UnknownHostException("dial " + network + ": lookup " + host + ": no such host");
             throw e;
         } finally {
             stop.cancel();
@@ -78,6 +77,23 @@ public interface Dialer {
             throw ctx.err();
         }
         return s;
+    }
+
+    /**
+     * The port of an address, or -1 when it is not a number from 0 to 65535: Go's
+     * {@code parsePort}, which a name such as {@code http} would pass through a service lookup
+     * (the URLs a transport dials have digits only).
+     */
+    @Mirrors(file = "net/port.go", func = "parsePort")
+    private static int parsePort(String s) {
+        int n = 0; // an empty port is port 0, as in Go
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            n = n * 10 + (c - '0');
+            if (n > 0xFFFF) return -1;
+        }
+        return n;
     }
 
     private static void closeQuietly(Socket s) {

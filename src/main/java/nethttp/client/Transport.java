@@ -219,6 +219,10 @@ public final class Transport implements RoundTripper {
         } catch (IOException e) {
             trace.connectDone(id, key.addr(), e);
             throw e;
+        } catch (RuntimeException | Error e) {
+            IOException err = ConnErrors.dialFailed(e); // must still reach the waiting request
+            trace.connectDone(id, key.addr(), err);
+            throw err;
         }
         trace.connectDone(id, key.addr(), null);
         PersistConn pc = new PersistConn(this, key, s, id);
