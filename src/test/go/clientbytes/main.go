@@ -8,6 +8,7 @@
 // The Java test (nethttp.client.GoClientBytesTest) runs the same scenarios against the same
 // recorder written in Java. Requests that fail without a connection (bad ports, unknown hosts)
 // print one line each instead: "error", the case's name, and the error's text, base64-encoded.
+// Lines that start with "default" give the settings of http.DefaultTransport.
 package main
 
 import (
@@ -181,7 +182,33 @@ var errorCases = []struct{ name, url string }{
 	{"unknown-host-bad-port", "http://nothing.invalid:70000/"},
 }
 
+// printDefaults prints the settings of http.DefaultTransport that the Java transport has too,
+// one line each: "default", the field's name, and its value as Go prints it, base64-encoded.
+func printDefaults() {
+	t := http.DefaultTransport.(*http.Transport)
+	fields := []struct {
+		name  string
+		value any
+	}{
+		{"DisableKeepAlives", t.DisableKeepAlives},
+		{"DisableCompression", t.DisableCompression},
+		{"MaxIdleConns", t.MaxIdleConns},
+		{"MaxIdleConnsPerHost", t.MaxIdleConnsPerHost},
+		{"MaxConnsPerHost", t.MaxConnsPerHost},
+		{"IdleConnTimeout", t.IdleConnTimeout},
+		{"ResponseHeaderTimeout", t.ResponseHeaderTimeout},
+		{"ExpectContinueTimeout", t.ExpectContinueTimeout},
+		{"MaxResponseHeaderBytes", t.MaxResponseHeaderBytes},
+		{"WriteBufferSize", t.WriteBufferSize},
+		{"ReadBufferSize", t.ReadBufferSize},
+	}
+	for _, f := range fields {
+		fmt.Printf("default\t%s\t%s\n", f.name, base64.StdEncoding.EncodeToString([]byte(fmt.Sprint(f.value))))
+	}
+}
+
 func main() {
+	printDefaults()
 	for _, e := range errorCases {
 		c := &http.Client{Transport: &http.Transport{}}
 		_, err := c.Get(e.url)

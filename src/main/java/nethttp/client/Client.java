@@ -59,10 +59,13 @@ import nethttp.url.URLException;
 public final class Client {
     /** The transport used when {@link #transport} is null: Go's {@code DefaultTransport}, shared. */
     private static final class DefaultTransport {
-        static final Transport INSTANCE = new Transport();
+        static final Transport INSTANCE = Transport.defaultTransport();
     }
 
-    /** How requests are sent; null means a transport shared by all such clients. */
+    /**
+     * How requests are sent; null means a transport shared by all such clients, set up as
+     * {@link Transport#defaultTransport()}.
+     */
     public RoundTripper transport;
     /** The redirect policy; null means {@link CheckRedirect#DEFAULT} (at most 10). */
     public CheckRedirect checkRedirect;

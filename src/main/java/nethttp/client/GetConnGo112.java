@@ -220,7 +220,7 @@ final class GetConnGo112 {
             pc = t.dialConn(ctx, key, id, trace);
         } catch (IOException e) {
             err = e;
-         catch (RuntimeException | Error e) {
+        } catch (RuntimeException | Error e) {
             err = ConnErrors.dialFailed(e); // whatever happened, the waiting request hears of it
         }
         if (race.trySettle(new Dialed(pc, err))) return;

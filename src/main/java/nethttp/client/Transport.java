@@ -31,7 +31,8 @@ import nethttp.wire.RequestWriter;
  * one request at a time per connection.
  *
  * <p>Configure it through its public fields before use, as Go's {@code http.Transport}; a new
- * transport is Go's zero value: no limits, no timeouts.
+ * transport is Go's zero value: no limits, no timeouts. {@link #defaultTransport()} gives one
+ * set up as Go's {@code DefaultTransport}.
  *
  * <pre>{@code
  * Transport t = new Transport();
@@ -69,6 +70,27 @@ public final class Transport implements RoundTripper {
     /** Go's {@code DefaultMaxIdleConnsPerHost}. */
     @Mirrors(file = "net/http/transport.go", func = "DefaultMaxIdleConnsPerHost")
     public static final int DEFAULT_MAX_IDLE_CONNS_PER_HOST = 2;
+
+    /**
+     * A new transport with the settings of Go's {@code DefaultTransport}, the one a
+     * {@link Client} without a transport of its own uses: at most {@value #DEFAULT_MAX_IDLE_CONNS}
+     * idle connections, each closed after {@value #DEFAULT_IDLE_CONN_TIMEOUT_SECONDS} s idle; a
+     * request with {@code Expect: 100-continue} waits up to 1 s for the server's go-ahead; dials
+     * give up after 30 s and keep connections alive with probes every 30 s. (Go's also reads
+     * proxies from the environment and bounds TLS handshakes, which have no counterpart here.)
+     */
+    @Mirrors(file = "net/http/transport.go", func = "DefaultTransport")
+    public static Transport defaultTransport() {
+        Transport t = new Transport();
+        t.dialer = new Dialer.NetDialer(Duration.ofSeconds(30), Duration.ofSeconds(30));
+        t.maxIdleConns = DEFAULT_MAX_IDLE_CONNS;
+        t.idleConnTimeout = Duration.ofSeconds(DEFAULT_IDLE_CONN_TIMEOUT_SECONDS);
+        t.expectContinueTimeout = Duration.ofSeconds(1);
+        return t;
+    }
+
+    private static final int DEFAULT_MAX_IDLE_CONNS = 100;
+    private static final int DEFAULT_IDLE_CONN_TIMEOUT_SECONDS = 90;
 
     /** Opens connections. */
     public Dialer dialer = Dialer.TCP;

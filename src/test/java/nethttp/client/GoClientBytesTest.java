@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Timeout;
  * what each connection received; this test sends the same requests with this transport to the
  * same recorder written in Java. Every connection's bytes must be identical, which also checks
  * which requests shared a connection. Requests that fail before a connection exists (bad ports,
- * unknown hosts) are compared by their error texts.
+ * unknown hosts) are compared by their error texts, and the default transport's settings with
+ * those of Go's {@code DefaultTransport}.
  */
 @Timeout(120)
 class GoClientBytesTest {
@@ -105,7 +106,7 @@ class GoClientBytesTest {
             "unknown-host-bad-port", "http://nothing.invalid:70000/");
 
     /** What the Go program printed: bytes per scenario, and error texts per error case. */
-    private record GoRun(Map<String, List<String>> bytes, Map<String, String> errors) {}
+    private record GoRun(Map<String, List<String>> bytes, Map<String, String> errors, Map<String, String> defaults) {}
 
     private static GoRun goRun;
 
@@ -143,6 +144,36 @@ class GoClientBytesTest {
         }
     }
 
+    /** {@link Transport#defaultTransport()} has the settings of Go's {@code DefaultTransport}, field by field. */
+    @Test
+    void defaultTransportHasGosSettings() throws Exception {
+        Transport t = Transport.defaultTransport();
+        Map<String, String> ours = new LinkedHashMap<>();
+        ours.put("DisableKeepAlives", Boolean.toString(t.disableKeepAlives));
+        ours.put("DisableCompression", Boolean.toString(t.disableCompression));
+        ours.put("MaxIdleConns", Integer.toString(t.maxIdleConns));
+        ours.put("MaxIdleConnsPerHost", Integer.toString(t.maxIdleConnsPerHost));
+        ours.put("MaxConnsPerHost", Integer.toString(t.maxConnsPerHost));
+        ours.put("IdleConnTimeout", goDuration(t.idleConnTimeout));
+        ours.put("ResponseHeaderTimeout", goDuration(t.responseHeaderTimeout));
+        ours.put("ExpectContinueTimeout", goDuration(t.expectContinueTimeout));
+        ours.put("MaxResponseHeaderBytes", Long.toString(t.maxResponseHeaderBytes));
+        ours.put("WriteBufferSize", Integer.toString(t.writeBufferSize));
+        ours.put("ReadBufferSize", Integer.toString(t.readBufferSize));
+        assertEquals(go().defaults(), ours);
+    }
+
+    /** A whole number of seconds as Go's {@code time.Duration.String} writes it: {@code 0s}, {@code 1m30s}. */
+    private static String goDuration(Duration d) {
+        long s = d.toSeconds();
+        assertEquals(d, Duration.ofSeconds(s), "whole seconds only");
+        if (s == 0) return "0s";
+        String out = s % 60 + "s";
+        if (s >= 60) out = (s / 60) % 60 + "m" + out;
+        if (s >= 3600) out = s / 3600 + "h" + out;
+        return out;
+    }
+
     private static GoRun runGo() throws Exception {
         Path exe = GoProgram.build("clientbytes");
         Process p = new ProcessBuilder(exe.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -153,14 +184,16 @@ class GoClientBytesTest {
             assertEquals(0, p.exitValue(), "clientbytes failed");
             Map<String, List<String>> result = new LinkedHashMap<>();
             Map<String, String> errors = new LinkedHashMap<>();
+            Map<String, String> defaults = new LinkedHashMap<>();
             for (String line : out.split("\n")) {
                 if (line.isEmpty()) continue;
                 String[] f = line.split("\t", -1);
                 String bytes = new String(Base64.getDecoder().decode(f[2]), StandardCharsets.ISO_8859_1);
                 if (f[0].equals("error")) errors.put(f[1], new String(Base64.getDecoder().decode(f[2]), StandardCharsets.UTF_8));
+                else if (f[0].equals("default")) defaults.put(f[1], bytes);
                 else result.computeIfAbsent(f[0], k -> new ArrayList<>()).add(bytes);
             }
-            return new GoRun(result, errors);
+            return new GoRun(result, errors, defaults);
         } finally {
             p.destroyForcibly();
         }

@@ -85,6 +85,16 @@ class RealServersTest {
             t.expectContinueTimeout = Duration.ofSeconds(20);
             assertTrue(readAll(t.roundTrip(expect)).contains("\"Body\": \"after continue\""));
 
+            // The default client waits for Go's 100 Continue (Go's server sends it when the handler reads).
+            Request waits = Requests.newRequest(nethttp.core.Context.background(), "POST", base + "/echo", "default transport");
+            waits.header.set("Expect", "100-continue");
+            java.util.concurrent.atomic.AtomicInteger continues = new java.util.concurrent.atomic.AtomicInteger();
+            ClientTrace trace = new ClientTrace();
+            trace.got100Continue = continues::incrementAndGet;
+            waits.context = ClientTrace.withClientTrace(waits.context, trace);
+            assertTrue(readAll(new Client().send(waits)).contains("\"Body\": \"default transport\""));
+            assertEquals(1, continues.get());
+
             Response notFound = t.roundTrip(LocalServer.newRequest("GET", base + "/nope"));
             assertEquals(404, notFound.statusCode);
             assertEquals("404 page not found\n", readAll(notFound));
