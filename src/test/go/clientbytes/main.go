@@ -165,6 +165,21 @@ var scenarios = []scenario{
 	{"disable-compression", func(t *http.Transport) { t.DisableCompression = true }, func(b string) []*http.Request {
 		return []*http.Request{newReq("GET", b+"/", nil)}
 	}},
+	{"header-utf8", nil, func(b string) []*http.Request {
+		r := newReq("GET", b+"/", nil)
+		r.Header.Set("X-Text", "café")
+		r.Header.Add("X-Text", "plain")
+		r.Header.Set("X-Euro", "€uro 😀")
+		return []*http.Request{r}
+	}},
+	{"url-utf8", nil, func(b string) []*http.Request {
+		return []*http.Request{newReq("GET", b+"/café/€ x/%C3%A9?q=é&r=€ 😀#frag", nil)}
+	}},
+	{"host-idna", nil, func(b string) []*http.Request {
+		r := newReq("GET", b+"/", nil)
+		r.Host = "Bücher.example:8080"
+		return []*http.Request{r}
+	}},
 	{"expect-continue", func(t *http.Transport) { t.ExpectContinueTimeout = 10 * time.Second }, func(b string) []*http.Request {
 		r := newReq("POST", b+"/upload", strings.NewReader("body after 100"))
 		r.Header.Set("Expect", "100-continue")
@@ -180,6 +195,8 @@ var errorCases = []struct{ name, url string }{
 	{"port-overflow", "http://127.0.0.1:99999999999999999999/"},
 	{"unknown-host", "http://nothing.invalid/"},
 	{"unknown-host-bad-port", "http://nothing.invalid:70000/"},
+	{"unknown-host-text-url", "http://nothing.invalid/café?q=é€"},
+	{"unknown-idna-host", "http://café.invalid/"},
 }
 
 // printDefaults prints the settings of http.DefaultTransport that the Java transport has too,

@@ -16,6 +16,7 @@ import nethttp.core.ProtocolException;
 import nethttp.core.Request;
 import nethttp.core.Response;
 import nethttp.textproto.Quote;
+import nethttp.textproto.WireString;
 import nethttp.url.Escaping;
 import nethttp.url.URL;
 import nethttp.url.URLException;
@@ -149,7 +150,7 @@ public final class Client {
 
     /** The UTF-8 bytes of {@code s}, one char per byte, the form in which escaping sees wire text. */
     private static String utf8Bytes(String s) {
-        return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        return WireString.fromTextReplacing(s);
     }
 
     /**

@@ -51,7 +51,8 @@ import nethttp.wire.RequestWriter;
  * closes its connection.
  *
  * <p><b>Requests.</b> A request needs a URL with scheme {@code http} and a host; its header must
- * be valid. A request without a body has {@code body} null or {@link NoBody#INSTANCE}. The
+ * be valid. Header values are text, sent as their UTF-8 bytes as Go sends its strings (a value
+ * read from a connection, one {@code char} per byte, must be decoded first). A request without a body has {@code body} null or {@link NoBody#INSTANCE}. The
  * request's {@link Request#context} cancels it. A request that fails on a reused connection
  * before anything was written, or a bodiless idempotent one that found the connection closed
  * by the server, is sent again on another connection, as Go does.
@@ -174,6 +175,11 @@ public final class Transport implements RoundTripper {
             throw closeBody(req, new ProtocolException("net/http: invalid method " + Quote.quote(req.method)));
         }
         if (req.url.host.isEmpty()) throw closeBody(req, new ProtocolException("http: no Host in request URL"));
+        try {
+            req = UserText.encodeHeader(req);
+        } catch (ProtocolException e) {
+            throw closeBody(req, e);
+        }
 
         // tag::transport-round-trip-loop[]
         while (true) {
@@ -482,6 +488,8 @@ public final class Transport implements RoundTripper {
     @Mirrors(file = "net/http/transport.go", func = "canonicalAddr")
     static String canonicalAddr(URL url) {
         String host = url.hostname();
+        String ascii = RequestWriter.idnaASCII(host);
+        if (ascii != null) host = ascii;
         String port = url.port();
         if (port.isEmpty()) port = url.scheme.equals("https") ? "443" : "80";
         return host.contains(":") ? "[" + host + "]:" + port : host + ":" + port;

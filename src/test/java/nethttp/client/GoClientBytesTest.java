@@ -91,6 +91,23 @@ class GoClientBytesTest {
             new Scenario("disable-keep-alives", t -> t.disableKeepAlives = true,
                     requests(b -> List.of(req("GET", b + "/a", null, true), req("GET", b + "/b", null, true)))),
             new Scenario("disable-compression", t -> t.disableCompression = true, requests(b -> List.of(req("GET", b + "/", null, true)))),
+            new Scenario("header-utf8", t -> {}, requests(b -> {
+                Request r = req("GET", b + "/", null, true);
+                r.header.set("X-Text", "café");
+                r.header.add("X-Text", "plain");
+                r.header.set("X-Euro", "€uro \uD83D\uDE00");
+                return List.of(r);
+            })),
+            new Scenario("url-utf8", t -> {}, requests(b -> {
+                Request r = Requests.newRequest("GET", b + "/café/€ x/%C3%A9?q=é&r=€ \uD83D\uDE00#frag");
+                r.host = "example.com";
+                return List.of(r);
+            })),
+            new Scenario("host-idna", t -> {}, requests(b -> {
+                Request r = req("GET", b + "/", null, true);
+                r.host = "Bücher.example:8080";
+                return List.of(r);
+            })),
             new Scenario("expect-continue", t -> t.expectContinueTimeout = Duration.ofSeconds(10), requests(b -> {
                 Request r = req("POST", b + "/upload", "body after 100", true);
                 r.header.set("Expect", "100-continue");
@@ -103,7 +120,9 @@ class GoClientBytesTest {
             "port-out-of-range-ipv6", "http://[::1]:65536/x",
             "port-overflow", "http://127.0.0.1:99999999999999999999/",
             "unknown-host", "http://nothing.invalid/",
-            "unknown-host-bad-port", "http://nothing.invalid:70000/");
+            "unknown-host-bad-port", "http://nothing.invalid:70000/",
+            "unknown-host-text-url", "http://nothing.invalid/café?q=é€",
+            "unknown-idna-host", "http://café.invalid/");
 
     /** What the Go program printed: bytes per scenario, and error texts per error case. */
     private record GoRun(Map<String, List<String>> bytes, Map<String, String> errors, Map<String, String> defaults) {}
