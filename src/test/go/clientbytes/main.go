@@ -199,6 +199,53 @@ var errorCases = []struct{ name, url string }{
 	{"unknown-idna-host", "http://café.invalid/"},
 }
 
+// connCases are servers that break the connection: each reads a request's head, then does what
+// its name says. The error the client reports (of the round trip, or else of reading the body)
+// is printed as the error cases' are.
+var connCases = []string{"reset-before-response", "reset-mid-body", "close-before-response"}
+
+// playConnCase runs one conn case; proceed is closed once the client holds the response header.
+func playConnCase(name string) error {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	proceed := make(chan struct{})
+	go func() {
+		c, err := ln.Accept()
+		if err != nil {
+			return
+		}
+		br := bufio.NewReader(c)
+		for {
+			line, err := br.ReadString('\n')
+			if err != nil || line == "\r\n" {
+				break
+			}
+		}
+		switch name {
+		case "close-before-response":
+			c.Close()
+			return
+		case "reset-mid-body":
+			io.WriteString(c, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789")
+			<-proceed
+		}
+		c.(*net.TCPConn).SetLinger(0)
+		c.Close()
+	}()
+	c := &http.Client{Transport: &http.Transport{}}
+	resp, err := c.Get("http://" + ln.Addr().String() + "/")
+	close(proceed)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	_, err = io.ReadAll(resp.Body)
+	return err
+}
+
 // printDefaults prints the settings of http.DefaultTransport that the Java transport has too,
 // one line each: "default", the field's name, and its value as Go prints it, base64-encoded.
 func printDefaults() {
@@ -234,6 +281,14 @@ func main() {
 			os.Exit(1)
 		}
 		fmt.Printf("error\t%s\t%s\n", e.name, base64.StdEncoding.EncodeToString([]byte(err.Error())))
+	}
+	for _, name := range connCases {
+		err := playConnCase(name)
+		if err == nil {
+			fmt.Fprintln(os.Stderr, name, "did not fail")
+			os.Exit(1)
+		}
+		fmt.Printf("error\t%s\t%s\n", name, base64.StdEncoding.EncodeToString([]byte(err.Error())))
 	}
 	for _, s := range scenarios {
 		ln, err := net.Listen("tcp", "127.0.0.1:0")

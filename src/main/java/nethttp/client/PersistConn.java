@@ -682,7 +682,12 @@ final class PersistConn {
         public int read(byte[] b, int off, int len) throws IOException {
             long limit = readLimit;
             if (limit <= 0) throw new IOException("read limit of " + maxHeaderResponseSize() + " bytes exhausted");
-            int n = in.read(b, off, (int) Math.min(len, limit));
+            int n;
+            try {
+                n = in.read(b, off, (int) Math.min(len, limit));
+            } catch (IOException e) {
+                throw ConnErrors.opError("read", conn, e);
+            }
             if (n < 0) {
                 sawEOF = true;
                 return n;
@@ -703,19 +708,31 @@ final class PersistConn {
 
         @Override
         public void write(int b) throws IOException {
-            out.write(b);
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                throw ConnErrors.opError("write", conn, e);
+            }
             nwrite++;
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw ConnErrors.opError("write", conn, e);
+            }
             nwrite += len;
         }
 
         @Override
         public void flush() throws IOException {
-            out.flush();
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw ConnErrors.opError("write", conn, e);
+            }
         }
     }
 
