@@ -71,9 +71,12 @@ public final class RequestWriter {
      * {@code http://host/path}; a {@code CONNECT} with an empty path sends the authority,
      * {@code host:port} (or the URL's opaque part when it has one).
      *
-     * <p>The host has anything from its first space or slash on cut off, and an IPv6 zone
-     * removed ({@code [fe80::1%en0]:8080} becomes {@code [fe80::1]:8080}), since a zone means
-     * nothing to the server.
+     * <p>The URL's fields hold bytes, one {@code char} each; a target that holds a {@code char}
+     * above U+00FF was set by hand as text, and is sent as its UTF-8 bytes.
+     *
+     * <p>The host has anything from its first space or slash on cut off, an internationalised
+     * name turned into its ASCII form, and an IPv6 zone removed ({@code [fe80::1%en0]:8080}
+     * becomes {@code [fe80::1]:8080}), since a zone means nothing to the server.
      *
      * @param usingProxy whether the request goes to a proxy rather than to the origin server
      * @param extraHeaders fields a transport adds (such as {@code Accept-Encoding: gzip}),
@@ -131,6 +134,7 @@ public final class RequestWriter {
             throws IOException {
         String host = removeZone(targetHost(req));
         String ruri = requestTarget(req, host, usingProxy);
+        if (WireString.isText(ruri)) ruri = WireString.fromTextReplacing(ruri); // text set into a URL by hand
         if (containsControlByte(ruri)) {
             throw new ProtocolException("net/http: can't write control character in Request.URL");
         }
