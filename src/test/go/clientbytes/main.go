@@ -202,7 +202,8 @@ var errorCases = []struct{ name, url string }{
 // connCases are servers that break the connection: each reads a request's head, then does what
 // its name says. The error the client reports (of the round trip, or else of reading the body)
 // is printed as the error cases' are.
-var connCases = []string{"reset-before-response", "reset-mid-body", "close-before-response"}
+// "refused" has no server: its listener is closed before the client dials.
+var connCases = []string{"reset-before-response", "reset-mid-body", "close-before-response", "refused"}
 
 // playConnCase runs one conn case; proceed is closed once the client holds the response header.
 func playConnCase(name string) error {
@@ -235,6 +236,9 @@ func playConnCase(name string) error {
 		c.(*net.TCPConn).SetLinger(0)
 		c.Close()
 	}()
+	if name == "refused" {
+		ln.Close()
+	}
 	c := &http.Client{Transport: &http.Transport{}}
 	resp, err := c.Get("http://" + ln.Addr().String() + "/")
 	close(proceed)

@@ -57,6 +57,19 @@ class DialErrorsTest {
 
     @ParameterizedTest
     @EnumSource(GetConnStrategy.class)
+    void aRefusedConnectReadsAsGosOpError(GetConnStrategy strategy) throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort(); // free once closed, so nothing listens there
+        }
+        Client c = new Client();
+        c.transport = transport(strategy);
+        String url = "http://127.0.0.1:" + port + "/";
+        assertEquals("Get \"" + url + "\": dial tcp 127.0.0.1:" + port + ": connect: connection refused", fails(c, url).getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(GetConnStrategy.class)
     void anUnknownHostReadsAsGosLookupError(GetConnStrategy strategy) {
         Client c = new Client();
         c.transport = transport(strategy);

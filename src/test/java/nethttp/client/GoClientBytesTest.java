@@ -164,7 +164,7 @@ class GoClientBytesTest {
     }
 
     /** Servers that break the connection after reading a request's head, by the Go program's names. */
-    private static final List<String> CONN_CASES = List.of("reset-before-response", "reset-mid-body", "close-before-response");
+    private static final List<String> CONN_CASES = List.of("reset-before-response", "reset-mid-body", "close-before-response", "refused");
 
     /**
      * A broken connection reads as in Go: {@code read tcp 127.0.0.1:A->127.0.0.1:B: read:
@@ -186,8 +186,10 @@ class GoClientBytesTest {
     /** The Java twin of the Go program's {@code playConnCase}: the error the client reports. */
     private static String playConnCase(String name) throws Exception {
         try (ServerSocket ln = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            if (name.equals("refused")) ln.close(); // nothing listens when the client dials
             java.util.concurrent.CountDownLatch proceed = new java.util.concurrent.CountDownLatch(1);
             Thread server = Thread.ofVirtual().start(() -> {
+                if (ln.isClosed()) return;
                 try (Socket c = ln.accept()) {
                     InputStream in = new BufferedInputStream(c.getInputStream());
                     ByteArrayOutputStream ignored = new ByteArrayOutputStream();
