@@ -37,8 +37,9 @@ import org.junit.jupiter.api.Timeout;
  * what each connection received; this test sends the same requests with this transport to the
  * same recorder written in Java. Every connection's bytes must be identical, which also checks
  * which requests shared a connection. Requests that fail before a connection exists (bad ports,
- * unknown hosts) are compared by their error texts, and the default transport's settings with
- * those of Go's {@code DefaultTransport}.
+ * unknown hosts, a refused connect) or on a connection the server breaks (a reset, a close) are
+ * compared by their error texts, and the default transport's settings with those of Go's
+ * {@code DefaultTransport}.
  */
 @Timeout(120)
 class GoClientBytesTest {
