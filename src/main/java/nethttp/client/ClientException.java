@@ -23,10 +23,17 @@ public final class ClientException extends IOException {
     private final transient Response response;
 
     ClientException(String op, String url, IOException cause, Response response) {
-        super(op + " " + WireString.toText(Quote.quote(url)) + ": " + cause.getMessage(), cause);
+        super(op + " " + quotedText(url) + ": " + cause.getMessage(), cause);
         this.op = op;
         this.url = url;
         this.response = response;
+    }
+
+    /** The URL quoted as Go's {@code %q} quotes it, shown as text rather than as UTF-8 bytes. */
+    private static String quotedText(String url) {
+        String quoted = Quote.quote(url);
+        String text = WireString.toText(quoted);
+        return text != null ? text : quoted;
     }
 
     /** {@code Get}, {@code Post}, ...: the first request's method. */
