@@ -31,7 +31,7 @@ public final class ClientException extends IOException {
 
     /** The URL quoted as Go's {@code %q} quotes it, shown as text rather than as UTF-8 bytes. */
     private static String quotedText(String url) {
-        String quoted = Quote.quote(url);
+        String quoted = Quote.quote(WireString.isText(url) ? WireString.fromTextReplacing(url) : url); // text set into a URL by hand
         String text = WireString.toText(quoted);
         return text != null ? text : quoted;
     }

@@ -1,5 +1,6 @@
 package nethttp.client;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -82,5 +83,10 @@ class UserTextTest {
         c.transport = new Transport();
         ClientException e = assertThrows(ClientException.class, () -> c.get("http://nothing.invalid/café?q=é"));
         assertEquals("Get \"http://nothing.invalid/caf%C3%A9?q=é\": dial tcp: lookup nothing.invalid: no such host", e.getMessage());
+
+        Request byHand = assertDoesNotThrow(() -> Requests.newRequest("GET", "http://nothing.invalid/"));
+        byHand.url.rawQuery = "q=€"; // text where the URL holds bytes
+        assertEquals("Get \"http://nothing.invalid/?q=€\": dial tcp: lookup nothing.invalid: no such host",
+                assertThrows(ClientException.class, () -> c.send(byHand)).getMessage());
     }
 }
