@@ -55,6 +55,22 @@ class DialErrorsTest {
                 fails(c, "http://127.0.0.1:99999999999999999999/").getMessage());
     }
 
+    /** A server can send a client to such a port: the redirect fails at once, naming the URL it led to. */
+    @ParameterizedTest
+    @EnumSource(GetConnStrategy.class)
+    void aRedirectToAPortOutOfRangeFailsAtOnce(GetConnStrategy strategy) throws Exception {
+        try (LocalServer s = new LocalServer((w, r) -> {
+            w.header().set("Location", "http://127.0.0.1:99999/trap");
+            w.writeHeader(302);
+        })) {
+            Client c = new Client();
+            c.transport = transport(strategy);
+            c.timeout = Duration.ofSeconds(30);
+            ClientException e = fails(c, "http://" + s.hostPort() + "/");
+            assertEquals("Get \"http://127.0.0.1:99999/trap\": dial tcp: address 99999: invalid port", e.getMessage());
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(GetConnStrategy.class)
     void aRefusedConnectReadsAsGosOpError(GetConnStrategy strategy) throws Exception {
