@@ -99,7 +99,9 @@ public interface Dialer {
                 throw new SocketTimeoutException("dial " + network + " " + addr + ": i/o timeout");
             }
             if (e instanceof SocketTimeoutException) throw new Context.DeadlineExceededException();
-            if (e instanceof java.net.ConnectException) throw connectError(network, addr, e);
+            if (e instanceof java.net.ConnectException || e instanceof java.net.NoRouteToHostException) {
+                throw connectError(network, addr, e);
+            }
             if (e instanceof UnknownHostException) throw new UnknownHostException("dial " + network + ": lookup " + host + ": no such host");
             throw e;
         } finally {

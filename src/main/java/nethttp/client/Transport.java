@@ -52,8 +52,9 @@ import nethttp.wire.RequestWriter;
  *
  * <p><b>Requests.</b> A request needs a URL with scheme {@code http} and a host; its header must
  * be valid. Header values are text, sent as their UTF-8 bytes as Go sends its strings (a value
- * read from a connection, one {@code char} per byte, must be decoded first). A request without a body has {@code body} null or {@link NoBody#INSTANCE}. The
- * request's {@link Request#context} cancels it. A request that fails on a reused connection
+ * read from a connection, one {@code char} per byte, must be decoded first). A request without
+ * a body has {@code body} null or {@link NoBody#INSTANCE}. The request's
+ * {@link Request#context} cancels it. A request that fails on a reused connection
  * before anything was written, or a bodiless idempotent one that found the connection closed
  * by the server, is sent again on another connection, as Go does.
  *
