@@ -48,7 +48,6 @@ class DialErrorsTest {
             assertEquals("Get \"http://127.0.0.1:99999/\": dial tcp: address 99999: invalid port", e.getMessage());
             assertFalse(e.isTimeout());
         }
-        assertEquals(0, t.connsPerHost.count(new ConnectMethodKey("http", "127.0.0.1:99999")));
         assertEquals("Get \"http://[::1]:65536/x\": dial tcp: address 65536: invalid port",
                 fails(c, "http://[::1]:65536/x").getMessage());
         assertEquals("Get \"http://127.0.0.1:99999999999999999999/\": dial tcp: address 99999999999999999999: invalid port",
@@ -120,9 +119,10 @@ class DialErrorsTest {
         t.dialer = (ctx, network, addr) -> {
             throw error;
         };
-        IOException e = assertTimeoutPreemptively(HANG,
-                () -> assertThrows(IOException.class, () -> t.roundTrip(Requests.newRequest("GET", "http://127.0.0.1:1/"))));
-        assertSame(error, e.getCause());
-        assertEquals(0, t.connsPerHost.count(new ConnectMethodKey("http", "127.0.0.1:1")));
+        for (int i = 0; i < 2; i++) { // the slot is given back after the failure is delivered: the next request waits for it
+            IOException e = assertTimeoutPreemptively(HANG,
+                    () -> assertThrows(IOException.class, () -> t.roundTrip(Requests.newRequest("GET", "http://127.0.0.1:1/"))));
+            assertSame(error, e.getCause());
+        }
     }
 }
