@@ -77,11 +77,13 @@ final class ConnErrors {
      * {@code write tcp ...: write: broken pipe}, {@code read tcp ...: use of closed network
      * connection} (the connection was closed on this side). A timeout stays a
      * {@link SocketTimeoutException} ({@code i/o timeout}); the JDK's exception is the cause.
+     *
+     * @param ends the connection's {@link #ends}, taken while it was open
      */
     @Mirrors(file = "net/net.go", func = "OpError.Error")
-    static IOException opError(String op, Socket conn, IOException e) {
+    static IOException opError(String op, String ends, Socket conn, IOException e) {
         if (e instanceof OpErrorException || e instanceof TimeoutOpErrorException) return e;
-        String where = op + " tcp " + addr(conn.getLocalSocketAddress()) + "->" + addr(conn.getRemoteSocketAddress()) + ": ";
+        String where = op + " tcp " + ends + ": ";
         String why = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
         IOException mapped;
         if (e instanceof SocketTimeoutException) {
@@ -97,6 +99,14 @@ final class ConnErrors {
         }
         mapped.initCause(e);
         return mapped;
+    }
+
+    /**
+     * The two ends of a connection as Go names them in its errors, {@code 127.0.0.1:50000->127.0.0.1:8080}.
+     * Taken while the socket is open: once closed, it no longer knows its local address.
+     */
+    static String ends(Socket conn) {
+        return addr(conn.getLocalSocketAddress()) + "->" + addr(conn.getRemoteSocketAddress());
     }
 
     /** {@code ip:port} as Go writes it: an IPv6 address compressed and in brackets. */

@@ -671,6 +671,7 @@ final class PersistConn {
     /** The socket's input, limited while a response header is read; notes the end of the stream. */
     private final class ConnInput extends ReaderStream {
         private final InputStream in;
+        private final String ends = ConnErrors.ends(conn);
 
         ConnInput(InputStream in) {
             this.in = in;
@@ -686,7 +687,7 @@ final class PersistConn {
             try {
                 n = in.read(b, off, (int) Math.min(len, limit));
             } catch (IOException e) {
-                throw ConnErrors.opError("read", conn, e);
+                throw ConnErrors.opError("read", ends, conn, e);
             }
             if (n < 0) {
                 sawEOF = true;
@@ -701,6 +702,7 @@ final class PersistConn {
     @Mirrors(file = "net/http/transport.go", func = "persistConnWriter")
     private final class ConnOutput extends OutputStream {
         private final OutputStream out;
+        private final String ends = ConnErrors.ends(conn);
 
         ConnOutput(OutputStream out) {
             this.out = out;
@@ -711,7 +713,7 @@ final class PersistConn {
             try {
                 out.write(b);
             } catch (IOException e) {
-                throw ConnErrors.opError("write", conn, e);
+                throw ConnErrors.opError("write", ends, conn, e);
             }
             nwrite++;
         }
@@ -721,7 +723,7 @@ final class PersistConn {
             try {
                 out.write(b, off, len);
             } catch (IOException e) {
-                throw ConnErrors.opError("write", conn, e);
+                throw ConnErrors.opError("write", ends, conn, e);
             }
             nwrite += len;
         }
@@ -731,7 +733,7 @@ final class PersistConn {
             try {
                 out.flush();
             } catch (IOException e) {
-                throw ConnErrors.opError("write", conn, e);
+                throw ConnErrors.opError("write", ends, conn, e);
             }
         }
     }
