@@ -7,7 +7,10 @@
 // it prints one line: scenario name, connection number, and the bytes received, base64-encoded.
 // A request that fails prints a line with "err" and the error's text instead. The Java test
 // (nethttp.client.GoClientBytesTest) runs the same scenarios against the same recorder written
-// in Java.
+// in Java. Requests that fail without a connection (bad ports, unknown hosts, a refused
+// connect) or on a connection the server breaks print one line each instead: "error", the
+// case's name, and the error's text, base64-encoded. Lines that start with "default" give the
+// settings of http.DefaultTransport.
 //
 // With the argument "responses", it plays the other side: it reads lines "name<TAB>base64" from
 // its input, each the raw bytes of an HTTP response; for each it serves those bytes to one GET
@@ -208,6 +211,21 @@ var scenarios = []scenario{
 	{"disable-compression", func(t *http.Transport) { t.DisableCompression = true }, func(b string) []*http.Request {
 		return []*http.Request{newReq("GET", b+"/", nil)}
 	}},
+	{"header-utf8", nil, func(b string) []*http.Request {
+		r := newReq("GET", b+"/", nil)
+		r.Header.Set("X-Text", "café")
+		r.Header.Add("X-Text", "plain")
+		r.Header.Set("X-Euro", "€uro 😀")
+		return []*http.Request{r}
+	}},
+	{"url-utf8", nil, func(b string) []*http.Request {
+		return []*http.Request{newReq("GET", b+"/café/€ x/%C3%A9?q=é&r=€ 😀#frag", nil)}
+	}},
+	{"host-idna", nil, func(b string) []*http.Request {
+		r := newReq("GET", b+"/", nil)
+		r.Host = "Bücher.example:8080"
+		return []*http.Request{r}
+	}},
 	{"expect-continue", func(t *http.Transport) { t.ExpectContinueTimeout = 10 * time.Second }, func(b string) []*http.Request {
 		r := newReq("POST", b+"/upload", strings.NewReader("body after 100"))
 		r.Header.Set("Expect", "100-continue")
@@ -228,6 +246,94 @@ var scenarios = []scenario{
 	}},
 }
 
+// errorCases are requests that fail before a connection exists; their error texts are printed
+// instead of bytes. The host under .invalid never resolves.
+var errorCases = []struct{ name, url string }{
+	{"port-out-of-range", "http://127.0.0.1:99999/"},
+	{"port-out-of-range-ipv6", "http://[::1]:65536/x"},
+	{"port-overflow", "http://127.0.0.1:99999999999999999999/"},
+	{"unknown-host", "http://nothing.invalid/"},
+	{"unknown-host-bad-port", "http://nothing.invalid:70000/"},
+	{"unknown-host-text-url", "http://nothing.invalid/café?q=é€"},
+	{"unknown-idna-host", "http://café.invalid/"},
+}
+
+// connCases are servers that break the connection: each reads a request's head, then does what
+// its name says. The error the client reports (of the round trip, or else of reading the body)
+// is printed as the error cases' are.
+// "refused" has no server: its listener is closed before the client dials.
+var connCases = []string{"reset-before-response", "reset-mid-body", "close-before-response", "refused"}
+
+// playConnCase runs one conn case; proceed is closed once the client holds the response header.
+func playConnCase(name string) error {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	proceed := make(chan struct{})
+	go func() {
+		c, err := ln.Accept()
+		if err != nil {
+			return
+		}
+		br := bufio.NewReader(c)
+		for {
+			line, err := br.ReadString('\n')
+			if err != nil || line == "\r\n" {
+				break
+			}
+		}
+		switch name {
+		case "close-before-response":
+			c.Close()
+			return
+		case "reset-mid-body":
+			io.WriteString(c, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789")
+			<-proceed
+		}
+		c.(*net.TCPConn).SetLinger(0)
+		c.Close()
+	}()
+	if name == "refused" {
+		ln.Close()
+	}
+	c := &http.Client{Transport: &http.Transport{}}
+	resp, err := c.Get("http://" + ln.Addr().String() + "/")
+	close(proceed)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	_, err = io.ReadAll(resp.Body)
+	return err
+}
+
+// printDefaults prints the settings of http.DefaultTransport that the Java transport has too,
+// one line each: "default", the field's name, and its value as Go prints it, base64-encoded.
+func printDefaults() {
+	t := http.DefaultTransport.(*http.Transport)
+	fields := []struct {
+		name  string
+		value any
+	}{
+		{"DisableKeepAlives", t.DisableKeepAlives},
+		{"DisableCompression", t.DisableCompression},
+		{"MaxIdleConns", t.MaxIdleConns},
+		{"MaxIdleConnsPerHost", t.MaxIdleConnsPerHost},
+		{"MaxConnsPerHost", t.MaxConnsPerHost},
+		{"IdleConnTimeout", t.IdleConnTimeout},
+		{"ResponseHeaderTimeout", t.ResponseHeaderTimeout},
+		{"ExpectContinueTimeout", t.ExpectContinueTimeout},
+		{"MaxResponseHeaderBytes", t.MaxResponseHeaderBytes},
+		{"WriteBufferSize", t.WriteBufferSize},
+		{"ReadBufferSize", t.ReadBufferSize},
+	}
+	for _, f := range fields {
+		fmt.Printf("default\t%s\t%s\n", f.name, base64.StdEncoding.EncodeToString([]byte(fmt.Sprint(f.value))))
+	}
+}
+
 func main() {
 	if len(os.Args) > 1 && os.Args[1] == "responses" {
 		responses()
@@ -241,6 +347,24 @@ func main() {
 		n, _ := strconv.Atoi(os.Args[2])
 		fmt.Println(extraBytes(n))
 		return
+	}
+	printDefaults()
+	for _, e := range errorCases {
+		c := &http.Client{Transport: &http.Transport{}}
+		_, err := c.Get(e.url)
+		if err == nil {
+			fmt.Fprintln(os.Stderr, e.name, "did not fail")
+			os.Exit(1)
+		}
+		fmt.Printf("error\t%s\t%s\n", e.name, base64.StdEncoding.EncodeToString([]byte(err.Error())))
+	}
+	for _, name := range connCases {
+		err := playConnCase(name)
+		if err == nil {
+			fmt.Fprintln(os.Stderr, name, "did not fail")
+			os.Exit(1)
+		}
+		fmt.Printf("error\t%s\t%s\n", name, base64.StdEncoding.EncodeToString([]byte(err.Error())))
 	}
 	for _, s := range scenarios {
 		ln, err := net.Listen("tcp", "127.0.0.1:0")

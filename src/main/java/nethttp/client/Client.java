@@ -16,6 +16,7 @@ import nethttp.core.ProtocolException;
 import nethttp.core.Request;
 import nethttp.core.Response;
 import nethttp.textproto.Quote;
+import nethttp.textproto.WireString;
 import nethttp.url.Escaping;
 import nethttp.url.URL;
 import nethttp.url.URLException;
@@ -59,10 +60,13 @@ import nethttp.url.URLException;
 public final class Client {
     /** The transport used when {@link #transport} is null: Go's {@code DefaultTransport}, shared. */
     private static final class DefaultTransport {
-        static final Transport INSTANCE = new Transport();
+        static final Transport INSTANCE = Transport.defaultTransport();
     }
 
-    /** How requests are sent; null means a transport shared by all such clients. */
+    /**
+     * How requests are sent; null means a transport shared by all such clients, set up as
+     * {@link Transport#defaultTransport()}.
+     */
     public RoundTripper transport;
     /** The redirect policy; null means {@link CheckRedirect#DEFAULT} (at most 10). */
     public CheckRedirect checkRedirect;
@@ -146,7 +150,7 @@ public final class Client {
 
     /** The UTF-8 bytes of {@code s}, one char per byte, the form in which escaping sees wire text. */
     private static String utf8Bytes(String s) {
-        return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        return WireString.fromTextReplacing(s);
     }
 
     /**

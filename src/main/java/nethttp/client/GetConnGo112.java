@@ -220,6 +220,8 @@ final class GetConnGo112 {
             pc = t.dialConn(ctx, key, id, trace);
         } catch (IOException e) {
             err = e;
+        } catch (RuntimeException | Error e) {
+            err = ConnErrors.dialFailed(e); // whatever happened, the waiting request hears of it
         }
         if (race.trySettle(new Dialed(pc, err))) return;
         // handlePendingDial: nobody is waiting for this dial any more.

@@ -124,6 +124,8 @@ final class GetConnGo113 {
             pc = t.dialConn(w.ctx, w.key, id, w.trace);
         } catch (IOException e) {
             err = e;
+        } catch (RuntimeException | Error e) {
+            err = ConnErrors.dialFailed(e); // whatever happened, the waiting request hears of it
         }
         boolean delivered = w.tryDeliver(pc, err);
         if (err == null) {

@@ -697,6 +697,7 @@ final class PersistConn {
     /** The socket's input, limited while a response header is read; notes the end of the stream. */
     private final class ConnInput extends ReaderStream {
         private final InputStream in;
+        private final String ends = ConnErrors.ends(conn);
 
         ConnInput(InputStream in) {
             this.in = in;
@@ -708,7 +709,12 @@ final class PersistConn {
         public int read(byte[] b, int off, int len) throws IOException {
             long limit = readLimit;
             if (limit <= 0) throw new IOException("read limit of " + maxHeaderResponseSize() + " bytes exhausted");
-            int n = in.read(b, off, (int) Math.min(len, limit));
+            int n;
+            try {
+                n = in.read(b, off, (int) Math.min(len, limit));
+            } catch (IOException e) {
+                throw ConnErrors.opError("read", ends, conn, e);
+            }
             if (n < 0) {
                 sawEOF = true;
                 return n;
@@ -722,6 +728,7 @@ final class PersistConn {
     @Mirrors(file = "net/http/transport.go", func = "persistConnWriter")
     private final class ConnOutput extends OutputStream {
         private final OutputStream out;
+        private final String ends = ConnErrors.ends(conn);
 
         ConnOutput(OutputStream out) {
             this.out = out;
@@ -729,19 +736,31 @@ final class PersistConn {
 
         @Override
         public void write(int b) throws IOException {
-            out.write(b);
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                throw ConnErrors.opError("write", ends, conn, e);
+            }
             nwrite++;
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw ConnErrors.opError("write", ends, conn, e);
+            }
             nwrite += len;
         }
 
         @Override
         public void flush() throws IOException {
-            out.flush();
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw ConnErrors.opError("write", ends, conn, e);
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import nethttp.core.Mirrors;
 import nethttp.core.Request;
 import nethttp.core.Response;
 import nethttp.textproto.CanonicalKey;
+import nethttp.textproto.WireString;
 import nethttp.url.URL;
 
 /** The rules a {@link Client} follows from one hop of a redirect chain to the next. */
@@ -50,7 +51,25 @@ final class Redirects {
         if (lastReq.scheme.equals("https") && newReq.scheme.equals("http")) return "";
         String referer = lastReq.toString();
         if (lastReq.hasUser) referer = replaceFirst(referer, lastReq.user + "@", "");
-        return referer;
+        return headerText(referer);
+    }
+
+    /**
+     * A URL's bytes as header text, which the transport sends as UTF-8: the same bytes when they
+     * are UTF-8 (a raw query may hold any); otherwise the bytes that are not ASCII are escaped
+     * ({@code %E9}), where Go would send them raw.
+     */
+    private static String headerText(String wire) {
+        String text = WireString.toText(wire);
+        if (text != null) return text;
+        StringBuilder out = new StringBuilder(wire.length() + 16);
+        for (int i = 0; i < wire.length(); i++) {
+            char c = wire.charAt(i);
+            if (c < 0x80) out.append(c);
+            else out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                    .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+        }
+        return out.toString();
     }
 
     /**

@@ -2,6 +2,7 @@ package nethttp.client;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import nethttp.core.Context;
 import nethttp.core.Header;
@@ -9,6 +10,7 @@ import nethttp.core.Mirrors;
 import nethttp.core.ProtocolException;
 import nethttp.core.Request;
 import nethttp.textproto.Quote;
+import nethttp.textproto.WireString;
 import nethttp.transfer.NoBody;
 import nethttp.url.URL;
 import nethttp.url.URLException;
@@ -17,6 +19,10 @@ import nethttp.url.URLException;
  * Making client requests, Go's {@code http.NewRequest} and {@code NewRequestWithContext}: the
  * method is checked, the URL parsed, {@code Host} taken from the URL, and the body's length and
  * a way to reopen it ({@link Request#getBody}) filled in when the body is known in full.
+ *
+ * <p>The URL is text, as Go's strings are UTF-8: {@code http://h/café?q=€} has the path
+ * {@code /café}, sent as {@code /caf%C3%A9}, and a query sent as its UTF-8 bytes unescaped, as
+ * Go sends it. (The {@link URL} made holds those bytes, one {@code char} each.)
  *
  * <pre>{@code
  * Request req = Requests.newRequest(Context.background(), "POST", "http://127.0.0.1:8080/echo", "hello");
@@ -83,9 +89,12 @@ public final class Requests {
         if (ctx == null) throw new ProtocolException("net/http: nil Context");
         URL u;
         try {
-            u = URL.parse(url);
+            u = URL.parse(WireString.fromText(url));
+        } catch (CharacterCodingException e) {
+            throw new ProtocolException("nethttp: URL is not valid text: half of a surrogate pair");
         } catch (URLException e) {
-            throw new ProtocolException(e.getMessage(), e);
+            String text = WireString.toText(e.getMessage()); // the URL in it is quoted as UTF-8 bytes
+            throw new ProtocolException(text != null ? text : e.getMessage(), e);
         }
         u.host = removeEmptyPort(u.host);
         Request req = new Request();

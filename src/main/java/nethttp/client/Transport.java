@@ -32,7 +32,8 @@ import nethttp.wire.RequestWriter;
  * one request at a time per connection.
  *
  * <p>Configure it through its public fields before use, as Go's {@code http.Transport}; a new
- * transport is Go's zero value: no limits, no timeouts.
+ * transport is Go's zero value: no limits, no timeouts. {@link #defaultTransport()} gives one
+ * set up as Go's {@code DefaultTransport}.
  *
  * <pre>{@code
  * Transport t = new Transport();
@@ -51,11 +52,13 @@ import nethttp.wire.RequestWriter;
  * closes its connection.
  *
  * <p><b>Requests.</b> A request needs a URL with scheme {@code http} and a host; its header must
- * be valid. A request without a body has {@code body} null or {@link NoBody#INSTANCE}. The
- * request's {@link Request#context} cancels it. A request that fails on a reused connection
- * before anything was written (when it has no body, or {@link Request#getBody} can reopen it),
- * or an idempotent one that found the connection closed by the server, is sent again on
- * another connection, as Go does.
+ * be valid. Header values are text, sent as their UTF-8 bytes as Go sends its strings (a value
+ * read from a connection, one {@code char} per byte, must be decoded first). A request without
+ * a body has {@code body} null or {@link NoBody#INSTANCE}. The request's
+ * {@link Request#context} cancels it. A request that fails on a reused connection before
+ * anything was written (when it has no body, or {@link Request#getBody} can reopen it), or an
+ * idempotent one that found the connection closed by the server, is sent again on another
+ * connection, as Go does.
  *
  * <p><b>Compression.</b> Unless {@link #disableCompression}, a request that names no
  * {@code Accept-Encoding} (and no {@code Range}, and is not a {@code HEAD}) asks for gzip; a
@@ -73,6 +76,27 @@ public final class Transport implements RoundTripper {
     /** Go's {@code DefaultMaxIdleConnsPerHost}. */
     @Mirrors(file = "net/http/transport.go", func = "DefaultMaxIdleConnsPerHost")
     public static final int DEFAULT_MAX_IDLE_CONNS_PER_HOST = 2;
+
+    /**
+     * A new transport with the settings of Go's {@code DefaultTransport}, the one a
+     * {@link Client} without a transport of its own uses: at most {@value #DEFAULT_MAX_IDLE_CONNS}
+     * idle connections, each closed after {@value #DEFAULT_IDLE_CONN_TIMEOUT_SECONDS} s idle; a
+     * request with {@code Expect: 100-continue} waits up to 1 s for the server's go-ahead; dials
+     * give up after 30 s and keep connections alive with probes every 30 s. (Go's also reads
+     * proxies from the environment and bounds TLS handshakes, which have no counterpart here.)
+     */
+    @Mirrors(file = "net/http/transport.go", func = "DefaultTransport")
+    public static Transport defaultTransport() {
+        Transport t = new Transport();
+        t.dialer = new Dialer.NetDialer(Duration.ofSeconds(30), Duration.ofSeconds(30));
+        t.maxIdleConns = DEFAULT_MAX_IDLE_CONNS;
+        t.idleConnTimeout = Duration.ofSeconds(DEFAULT_IDLE_CONN_TIMEOUT_SECONDS);
+        t.expectContinueTimeout = Duration.ofSeconds(1);
+        return t;
+    }
+
+    private static final int DEFAULT_MAX_IDLE_CONNS = 100;
+    private static final int DEFAULT_IDLE_CONN_TIMEOUT_SECONDS = 90;
 
     /** Opens connections. */
     public Dialer dialer = Dialer.TCP;
@@ -156,6 +180,11 @@ public final class Transport implements RoundTripper {
             throw closeBody(req, new ProtocolException("net/http: invalid method " + Quote.quote(req.method)));
         }
         if (req.url.host.isEmpty()) throw closeBody(req, new ProtocolException("http: no Host in request URL"));
+        try {
+            req = UserText.encodeHeader(req);
+        } catch (ProtocolException e) {
+            throw closeBody(req, e);
+        }
 
         // tag::transport-round-trip-loop[]
         while (true) {
@@ -223,6 +252,10 @@ public final class Transport implements RoundTripper {
         } catch (IOException e) {
             trace.connectDone(id, key.addr(), e);
             throw e;
+        } catch (RuntimeException | Error e) {
+            IOException err = ConnErrors.dialFailed(e); // must still reach the waiting request
+            trace.connectDone(id, key.addr(), err);
+            throw err;
         }
         trace.connectDone(id, key.addr(), null);
         PersistConn pc = new PersistConn(this, key, s, id);
@@ -466,6 +499,8 @@ public final class Transport implements RoundTripper {
     @Mirrors(file = "net/http/transport.go", func = "canonicalAddr")
     static String canonicalAddr(URL url) {
         String host = url.hostname();
+        String ascii = RequestWriter.idnaASCII(host);
+        if (ascii != null) host = ascii;
         String port = url.port();
         if (port.isEmpty()) port = url.scheme.equals("https") ? "443" : "80";
         return host.contains(":") ? "[" + host + "]:" + port : host + ":" + port;

@@ -2,13 +2,16 @@ package nethttp.url;
 
 import nethttp.core.Mirrors;
 import nethttp.textproto.Quote;
+import nethttp.textproto.WireString;
 
 /**
  * Percent-encoding, the way Go's {@code net/url} does it: which bytes each part of a URL must
  * escape, and how {@code %XX} sequences are decoded and checked.
  *
  * <p>Strings are wire strings, one {@code char} per byte (ISO-8859-1): a URL's escapes stand for
- * bytes, and a decoded path keeps them as bytes, just as Go's strings do.
+ * bytes, and a decoded path keeps them as bytes, just as Go's strings do. To escape text, such
+ * as {@code café}, pass its UTF-8 bytes ({@link WireString#fromText}); text with characters above
+ * U+00FF is recognised as such and escaped as UTF-8.
  */
 public final class Escaping {
     private Escaping() {}
@@ -131,9 +134,14 @@ public final class Escaping {
         return new URLException("invalid URL escape " + Quote.quote(escape));
     }
 
-    /** Encodes {@code s} for the given part; a query component writes spaces as {@code +}. */
+    /**
+     * Encodes {@code s} for the given part; a query component writes spaces as {@code +}. A
+     * string with a {@code char} above U+00FF cannot be a wire string: it is text, and its UTF-8
+     * bytes are what is escaped.
+     */
     @Mirrors(file = "net/url/url.go", func = "escape")
     static String escape(String s, Mode mode) {
+        if (WireString.isText(s)) s = WireString.fromTextReplacing(s);
         StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

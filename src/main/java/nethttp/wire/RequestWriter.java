@@ -1,7 +1,9 @@
 package nethttp.wire;
 
 import java.io.IOException;
+import java.net.IDN;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -12,6 +14,7 @@ import nethttp.core.Request;
 import nethttp.textproto.BufioWriter;
 import nethttp.textproto.Guts;
 import nethttp.textproto.Quote;
+import nethttp.textproto.WireString;
 import nethttp.transfer.TransferWriter;
 
 /**
@@ -68,9 +71,12 @@ public final class RequestWriter {
      * {@code http://host/path}; a {@code CONNECT} with an empty path sends the authority,
      * {@code host:port} (or the URL's opaque part when it has one).
      *
-     * <p>The host has anything from its first space or slash on cut off, and an IPv6 zone
-     * removed ({@code [fe80::1%en0]:8080} becomes {@code [fe80::1]:8080}), since a zone means
-     * nothing to the server.
+     * <p>The URL's fields hold bytes, one {@code char} each; a target that holds a {@code char}
+     * above U+00FF was set by hand as text, and is sent as its UTF-8 bytes.
+     *
+     * <p>The host has anything from its first space or slash on cut off, an internationalised
+     * name turned into its ASCII form, and an IPv6 zone removed ({@code [fe80::1%en0]:8080}
+     * becomes {@code [fe80::1]:8080}), since a zone means nothing to the server.
      *
      * @param usingProxy whether the request goes to a proxy rather than to the origin server
      * @param extraHeaders fields a transport adds (such as {@code Accept-Encoding: gzip}),
@@ -128,6 +134,7 @@ public final class RequestWriter {
             throws IOException {
         String host = removeZone(targetHost(req));
         String ruri = requestTarget(req, host, usingProxy);
+        if (WireString.isText(ruri)) ruri = WireString.fromTextReplacing(ruri); // text set into a URL by hand
         if (containsControlByte(ruri)) {
             throw new ProtocolException("net/http: can't write control character in Request.URL");
         }
@@ -168,17 +175,41 @@ public final class RequestWriter {
     }
 
     /**
-     * Cuts a host at its first space or slash, so that no junk after it reaches the wire. Go
-     * also converts an internationalised name to its ASCII (punycode) form; here a host is
-     * taken to be ASCII already and is otherwise left as it is.
+     * Cuts a host at its first space or slash, so that no junk after it reaches the wire, and
+     * turns an internationalised name into its ASCII form: {@code café.example:8080} becomes
+     * {@code xn--caf-dma.example:8080}. A name that has no ASCII form is left as it is.
      */
     @Mirrors(file = "net/http/request.go", func = "cleanHost")
     static String cleanHost(String in) {
         for (int i = 0; i < in.length(); i++) {
             char c = in.charAt(i);
-            if (c == ' ' || c == '/') return in.substring(0, i);
+            if (c == ' ' || c == '/') {
+                in = in.substring(0, i);
+                break;
+            }
         }
-        return in;
+        if (WireString.isAscii(in)) return in;
+        int colon = in.lastIndexOf(':');
+        boolean hasPort = colon > in.lastIndexOf(']') && in.indexOf(':') == colon; // host:port, not a bare IPv6
+        String host = hasPort ? in.substring(0, colon) : in;
+        String ascii = idnaASCII(host);
+        if (ascii == null) return in;
+        return hasPort ? ascii + in.substring(colon) : ascii;
+    }
+
+    /**
+     * The ASCII (punycode) form of a host name, as Go looks names up; null when it has none.
+     * The name may be a wire string that holds UTF-8 (as in a parsed URL) or text set by hand.
+     */
+    @Mirrors(file = "net/http/request.go", func = "idnaASCII")
+    public static String idnaASCII(String host) {
+        if (WireString.isAscii(host)) return host;
+        String text = WireString.toText(host);
+        try {
+            return IDN.toASCII(text != null ? text : host).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Removes an IPv6 zone: {@code [fe80::1%en0]:8080} becomes {@code [fe80::1]:8080}. */

@@ -86,6 +86,27 @@ class RealServersTest {
             t.expectContinueTimeout = Duration.ofSeconds(20);
             assertTrue(readAll(t.roundTrip(expect)).contains("\"Body\": \"after continue\""));
 
+            // The default client waits for Go's 100 Continue (Go's server sends it when the handler reads).
+            Request waits = Requests.newRequest(nethttp.core.Context.background(), "POST", base + "/echo", "default transport");
+            waits.header.set("Expect", "100-continue");
+            java.util.concurrent.atomic.AtomicInteger continues = new java.util.concurrent.atomic.AtomicInteger();
+            ClientTrace trace = new ClientTrace();
+            trace.got100Continue = continues::incrementAndGet;
+            waits.context = ClientTrace.withClientTrace(waits.context, trace);
+            assertTrue(readAll(new Client().send(waits)).contains("\"Body\": \"default transport\""));
+            assertEquals(1, continues.get());
+
+            // Text given to the client reaches Go's server as the same text.
+            Request text = Requests.newRequest("GET", base + "/echo?q=café€");
+            text.header.set("X-Text", "café €uro");
+            Response textEcho = t.roundTrip(text);
+            String echoed;
+            try (java.io.InputStream b = textEcho.body) {
+                echoed = new String(b.readAllBytes(), StandardCharsets.UTF_8).replaceAll("\\s+", "");
+            }
+            assertTrue(echoed.contains("\"X-Text\":[\"café€uro\"]"), echoed);
+            assertTrue(echoed.contains("\"RequestURI\":\"/echo?q=café€\""), echoed);
+
             Response notFound = t.roundTrip(LocalServer.newRequest("GET", base + "/nope"));
             assertEquals(404, notFound.statusCode);
             assertEquals("404 page not found\n", readAll(notFound));

@@ -38,6 +38,15 @@ class EscapingTest {
         assertEquals("%C3%A9", Escaping.escape("\u00c3\u00a9", Escaping.Mode.PATH));
     }
 
+    /** A wire string's bytes are escaped one by one; text that no byte string can be is escaped as UTF-8. */
+    @Test
+    void textAboveLatin1IsEscapedAsUtf8() {
+        assertEquals("caf%E9", Escaping.pathEscape("caf\u00e9"));
+        assertEquals("caf%C3%A9", Escaping.pathEscape("caf\u00c3\u00a9"));
+        assertEquals("%E2%82%ACuro+caf%C3%A9", Escaping.queryEscape("\u20acuro caf\u00e9"));
+        assertEquals("%F0%9F%98%80%EF%BF%BD", Escaping.queryEscape("\uD83D\uDE00\uD83D"));
+    }
+
     @Test
     void hostEscapesOfAsciiAreRefusedExceptPercent() throws URLException {
         assertThrows(URLException.class, () -> Escaping.unescape("%41", Escaping.Mode.HOST));

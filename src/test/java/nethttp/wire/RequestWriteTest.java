@@ -353,6 +353,15 @@ class RequestWriteTest {
         assertTrue(early.closed);
     }
 
+    /** A URL field holds bytes; text above U+00FF set into one by hand goes out as its UTF-8 bytes, never as "?". */
+    @Test
+    void textSetIntoAUrlByHandGoesOutAsUtf8() throws IOException {
+        Request r = req("GET", parse("http://foo.com/"));
+        r.url.rawQuery = "q=\u20acuro";
+        assertEquals("\"GET /?q=\u00e2\u0082\u00acuro HTTP/1.1\\r\\nHost: foo.com\\r\\nUser-Agent: Go-http-client/1.1\\r\\n\\r\\n\"",
+                written(r, false));
+    }
+
     @Test
     void aRefusedContinueSendsTheHeadOnlyAndClosesTheBody() throws IOException {
         Tracked body = new Tracked("payload");
