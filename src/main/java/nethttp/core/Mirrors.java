@@ -22,7 +22,8 @@ import java.lang.annotation.Target;
 // tag::mirrors[]
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.TYPE, ElementType.METHOD, ElementType.CONSTRUCTOR, ElementType.FIELD})
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.CONSTRUCTOR,
+        ElementType.FIELD})
 // end::mirrors[]
 @Repeatable(Mirrors.All.class)
 public @interface Mirrors {

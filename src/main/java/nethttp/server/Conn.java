@@ -109,14 +109,19 @@ final class Conn {
                     thread.running();
                 } catch (IOException e) {
                     thread.running();
-                    if (r.remain() != server.initialReadLimitSize()) setState(ConnState.ACTIVE);
+                    if (r.remain() != server.initialReadLimitSize()) {
+                        setState(ConnState.ACTIVE);
+                    }
                     replyToReadError(e);
                     return;
                 }
-                if (r.remain() != server.initialReadLimitSize()) setState(ConnState.ACTIVE);
+                if (r.remain() != server.initialReadLimitSize()) {
+                    setState(ConnState.ACTIVE);
+                }
                 Request req = w.req;
                 if (server.events.active()) {
-                    server.events.emit(new ExchangeEvent(System.nanoTime(), id, ExchangeEvent.Kind.REQUEST_READ,
+                    server.events.emit(new ExchangeEvent(System.nanoTime(), id,
+                            ExchangeEvent.Kind.REQUEST_READ,
                             req.method + " " + req.requestURI + " " + req.proto));
                 }
                 if (w.expectsContinue()) {
@@ -139,11 +144,14 @@ final class Conn {
                 if (isHijacked()) return;
                 w.finishRequest();
                 if (server.events.active()) {
-                    server.events.emit(new ExchangeEvent(System.nanoTime(), id, ExchangeEvent.Kind.RESPONSE_DONE,
+                    server.events.emit(new ExchangeEvent(System.nanoTime(), id,
+                            ExchangeEvent.Kind.RESPONSE_DONE,
                             Integer.toString(w.status)));
                 }
                 if (!w.shouldReuseConnection()) {
-                    if (w.requestBodyLimitHit || w.closedRequestBodyEarly()) closeWriteAndWait();
+                    if (w.requestBodyLimitHit || w.closedRequestBodyEarly()) {
+                        closeWriteAndWait();
+                    }
                     return;
                 }
                 setState(ConnState.IDLE);
@@ -182,7 +190,8 @@ final class Conn {
     // tag::watch-for-hang-up[]
     private void watchForHangUp(Response w) {
         if (isHijacked()) return;
-        if (!(w.reqBody instanceof Body b) || !b.registerOnHitEOF(r::startBackgroundRead)) {
+        if (!(w.reqBody instanceof Body b)
+                || !b.registerOnHitEOF(r::startBackgroundRead)) {
             r.startBackgroundRead();
         }
     }
@@ -217,7 +226,8 @@ final class Conn {
         long t0 = System.nanoTime();
         Duration hdr = server.readHeaderTimeoutOrReadTimeout();
         long hdrDeadline = hdr.isZero() ? 0 : t0 + hdr.toNanos();
-        long wholeReqDeadline = server.readTimeout.isZero() ? 0 : t0 + server.readTimeout.toNanos();
+        long wholeReqDeadline =
+                server.readTimeout.isZero() ? 0 : t0 + server.readTimeout.toNanos();
         r.setReadDeadline(hdrDeadline);
         try {
             r.setReadLimit(server.initialReadLimitSize());
@@ -246,7 +256,9 @@ final class Conn {
             if (hdrDeadline != wholeReqDeadline) r.setReadDeadline(wholeReqDeadline);
             return new Response(this, req);
         } finally {
-            if (!server.writeTimeout.isZero()) setWriteDeadline(System.nanoTime() + server.writeTimeout.toNanos());
+            if (!server.writeTimeout.isZero()) {
+                setWriteDeadline(System.nanoTime() + server.writeTimeout.toNanos());
+            }
         }
     }
     // end::conn-read-request[]
@@ -268,7 +280,8 @@ final class Conn {
             lingering = true;
         } else if (err instanceof UnsupportedTransferEncodingException) {
             int code = Status.NOT_IMPLEMENTED;
-            reply = "HTTP/1.1 " + code + " " + Status.text(code) + ERROR_HEADERS + "Unsupported transfer encoding";
+            reply = "HTTP/1.1 " + code + " " + Status.text(code) + ERROR_HEADERS
+                    + "Unsupported transfer encoding";
         } else if (!(err instanceof ProtocolException)) {
             return; // the peer went away or timed out: Go's isCommonNetReadError
         } else if (err instanceof StatusException s) {
@@ -279,8 +292,10 @@ final class Conn {
             reply = "HTTP/1.1 " + publicErr + ERROR_HEADERS + publicErr;
         }
         if (server.events.active()) {
-            server.events.emit(new ExchangeEvent(System.nanoTime(), id, ExchangeEvent.Kind.REQUEST_REJECTED,
-                    reply.substring(9, reply.indexOf('\r')) + " (" + err.getMessage() + ")"));
+            server.events.emit(new ExchangeEvent(System.nanoTime(), id,
+                    ExchangeEvent.Kind.REQUEST_REJECTED,
+                    reply.substring(9, reply.indexOf('\r'))
+                            + " (" + err.getMessage() + ")"));
         }
         try {
             socketOut.write(reply.getBytes(StandardCharsets.ISO_8859_1));
@@ -383,7 +398,8 @@ final class Conn {
         var hook = server.connState;
         if (hook != null) hook.accept(socket, state);
         if (server.events.active()) {
-            server.events.emit(new ConnStateEvent(System.nanoTime(), id, remoteAddr, state));
+            server.events.emit(
+                    new ConnStateEvent(System.nanoTime(), id, remoteAddr, state));
         }
         server.connStateChanged();
     }
@@ -417,7 +433,8 @@ final class Conn {
         writeExpired = false;
         writeDeadline = nanoTime;
         long delay = nanoTime - System.nanoTime();
-        writeTimer = server.timers().schedule(this::writeDeadlinePassed, Math.max(0, delay), TimeUnit.NANOSECONDS);
+        writeTimer = server.timers().schedule(this::writeDeadlinePassed, Math.max(0, delay),
+                TimeUnit.NANOSECONDS);
     }
     // end::write-deadline[]
 

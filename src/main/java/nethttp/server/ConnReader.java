@@ -91,7 +91,8 @@ final class ConnReader extends ReaderStream {
         } finally {
             mu.unlock();
         }
-        conn.startThread(ThreadRole.BACKGROUND_READ, "background-read", this::backgroundRead);
+        conn.startThread(ThreadRole.BACKGROUND_READ, "background-read",
+                this::backgroundRead);
     }
     // end::start-background-read[]
 
@@ -162,7 +163,8 @@ final class ConnReader extends ReaderStream {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted waiting for background read");
+                throw new java.io.InterruptedIOException(
+                        "interrupted waiting for background read");
             }
         }
     }

@@ -170,7 +170,9 @@ final class Response implements ResponseWriter, Flusher, Hijacker {
         if (len == 0) return 0;
         if (!bodyAllowed()) throw new BodyNotAllowedException();
         written += len;
-        if (contentLength != -1 && written > contentLength) throw new ContentLengthExceededException();
+        if (contentLength != -1 && written > contentLength) {
+            throw new ContentLengthExceededException();
+        }
         w.write(b, off, len);
         return len;
     }
@@ -229,8 +231,10 @@ final class Response implements ResponseWriter, Flusher, Hijacker {
     @Mirrors(file = "net/http/server.go", func = "response.shouldReuseConnection")
     boolean shouldReuseConnection() {
         if (closeAfterReply) return false;
-        if (!req.method.equals("HEAD") && contentLength != -1 && bodyAllowed() && contentLength != written) {
-            // The handler promised more (or less) than it wrote: the client would be confused.
+        if (!req.method.equals("HEAD") && contentLength != -1 && bodyAllowed()
+                && contentLength != written) {
+            // The handler promised more (or less) than it wrote: the client would be
+            // confused.
             return false;
         }
         if (conn.werr != null) return false;

@@ -157,14 +157,16 @@ public final class Server {
                     if (inShutdown) throw new ServerClosedException();
                     if (l.isClosed()) throw e;
                     Duration pause = backoff.failed();
-                    logf("http: Accept error: %s; retrying in %s", e.getMessage(), AcceptBackoff.goString(pause));
+                    logf("http: Accept error: %s; retrying in %s", e.getMessage(),
+                            AcceptBackoff.goString(pause));
                     try {
                         loop.parked("accept backoff");
                         Thread.sleep(pause);
                         loop.running();
                     } catch (InterruptedException ie) {
                         Thread.currentThread().interrupt();
-                        throw new java.io.InterruptedIOException("accept loop interrupted");
+                        throw new java.io.InterruptedIOException(
+                                "accept loop interrupted");
                     }
                     continue;
                 }
@@ -203,8 +205,10 @@ public final class Server {
             return;
         }
         if (req.url.rawQuery.contains(";")) {
-            logf("http: URL query contains semicolon, which is no longer a supported separator;"
-                    + " parts of the query may be stripped when parsed; see golang.org/issue/25192");
+            logf("http: URL query contains semicolon, which is no longer a supported"
+                    + " separator;"
+                    + " parts of the query may be stripped when parsed;"
+                    + " see golang.org/issue/25192");
         }
         handler.serveHTTP(w, req);
     }
@@ -240,7 +244,8 @@ public final class Server {
      */
     // tag::shutdown[]
     @Mirrors(file = "net/http/server.go", func = "Server.Shutdown")
-    public void shutdown(Duration timeout) throws IOException, InterruptedException, TimeoutException {
+    public void shutdown(Duration timeout)
+            throws IOException, InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + timeout.toNanos();
         inShutdown = true;
         IOException lnerr;
@@ -253,7 +258,9 @@ public final class Server {
                 long staleNewAt = closeIdleConnsLocked();
                 if (staleNewAt == 0) break;
                 long now = System.nanoTime();
-                if (now - deadline >= 0) throw new TimeoutException("shutdown: connections still active");
+                if (now - deadline >= 0) {
+                    throw new TimeoutException("shutdown: connections still active");
+                }
                 long wait = deadline - now;
                 if (staleNewAt > 0) wait = Math.min(wait, Math.max(1, staleNewAt - now));
                 changed.awaitNanos(wait);
@@ -283,7 +290,8 @@ public final class Server {
             if (st != ConnState.IDLE || since == 0) {
                 quiescent = false;
                 if (st == ConnState.NEW) {
-                    long at = System.nanoTime() + Duration.ofSeconds(since + 6 - nowSec).toNanos();
+                    long at = System.nanoTime()
+                            + Duration.ofSeconds(since + 6 - nowSec).toNanos();
                     wakeAt = wakeAt < 0 ? at : Math.min(wakeAt, at);
                 }
                 continue;

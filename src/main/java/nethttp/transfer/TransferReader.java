@@ -94,7 +94,8 @@ final class TransferReader {
     }
 
     // tag::choose-body[]
-    private InputStream chooseBody(BufioReader r, long realLength, Consumer<Header> trailerSink) {
+    private InputStream chooseBody(BufioReader r, long realLength,
+            Consumer<Header> trailerSink) {
         if (chunked) {
             boolean noBody = isResponse && (Transfer.noResponseBodyExpected(requestMethod)
                     || !Transfer.bodyAllowedForStatus(statusCode));
@@ -122,7 +123,8 @@ final class TransferReader {
         if (!protoAtLeast(1, 1)) return;
 
         if (raw.size() != 1) {
-            throw new UnsupportedTransferEncodingException("too many transfer encodings: " + Quote.quote(raw));
+            throw new UnsupportedTransferEncodingException(
+                    "too many transfer encodings: " + Quote.quote(raw));
         }
         if (!Guts.equalFoldASCII(raw.get(0), "chunked")) {
             throw new UnsupportedTransferEncodingException(
