@@ -24,7 +24,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.CONSTRUCTOR,
         ElementType.FIELD})
-// end::mirrors[]
 @Repeatable(Mirrors.All.class)
 public @interface Mirrors {
     /** The Go source file, relative to Go's {@code src} folder. */
@@ -36,8 +35,10 @@ public @interface Mirrors {
     /** Holder for repeated {@link Mirrors} annotations. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
-    @Target({ElementType.TYPE, ElementType.METHOD, ElementType.CONSTRUCTOR, ElementType.FIELD})
+    @Target({ElementType.TYPE, ElementType.METHOD, ElementType.CONSTRUCTOR,
+            ElementType.FIELD})
     @interface All {
         Mirrors[] value();
     }
 }
+// end::mirrors[]

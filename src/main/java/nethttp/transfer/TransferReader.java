@@ -16,7 +16,9 @@ import nethttp.textproto.BufioReader;
 
 /**
  * The framing decision for one message, request or response: the inputs taken from the message,
- * the outputs to put back into it. A request is framed exactly like a 200 response to GET.
+ * the outputs to put back into it. A request goes through the same rules as a 200 response to
+ * GET, but for one: without a length or chunked coding, a request has no body, where such a
+ * response runs until the connection closes.
  */
 @Mirrors(file = "net/http/transfer.go", func = "transferReader")
 final class TransferReader {
