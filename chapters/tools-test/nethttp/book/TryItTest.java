@@ -58,8 +58,8 @@ class TryItTest {
     void aCommandWhoseOutputDriftedFails() throws Exception {
         Path right = page("[source,console]", "----", SERVE, "----", "", "[source,console]", "----",
                 "$ curl -si http://127.0.0.1:8080/   # the hello route", "HTTP/1.1 200 OK",
-                "Content-Length: 20", "Content-Type: text/plain; charset=utf-8",
-                "Date: Mon, 23 Nov 2026 19:09:01 GMT", "", "Hello from nethttp!", "----");
+                "Date: Mon, 23 Nov 2026 19:09:01 GMT", "Content-Length: 20",
+                "Content-Type: text/plain; charset=utf-8", "", "Hello from nethttp!", "----");
         assertEquals(List.of(), TryIt.check(List.of(right), nethttp()));
 
         Path drifted = page("[source,console]", "----", SERVE, "----", "", "[source,console]", "----",

@@ -55,6 +55,8 @@ final class TryIt {
     private static final Pattern DEMO = Pattern.compile(
             "\\bcurl\\b|\\bnc \\d|-Dnethttp\\.args=\"(get|post)\\b|127\\.0\\.0\\.1[: ]8080");
     private static final long COMMAND_TIMEOUT_SECONDS = 60;
+    /** How long a server's output may take to come out whole, after the last command ended. */
+    private static final long SETTLE_SECONDS = 15;
 
     /** The commands of the console blocks of one page, in order. */
     static List<Command> commands(Path page) {
@@ -74,8 +76,7 @@ final class TryIt {
                     cmdLine = j + 1;
                     shown = new ArrayList<>();
                     while (cmd.toString().endsWith("\\") && j + 1 < text.size()) {
-                        cmd.setLength(cmd.length() - 1);
-                        cmd.append('\n').append(text.get(++j));
+                        cmd.append('\n').append(text.get(++j)); // bash joins the lines again
                     }
                 } else if (cmd != null) {
                     shown.add(line);
@@ -91,20 +92,24 @@ final class TryIt {
         return line.startsWith("[source,console");
     }
 
-    /** Commands against the demo server written where nothing runs them: any block but a console one. */
+    /**
+     * Commands against the demo server written where nothing runs them: in a listing block that
+     * is neither a console block nor Java source.
+     */
     static List<String> unexecuted(Path page) {
         List<String> text = Tags.lines(page);
         List<String> out = new ArrayList<>();
         boolean inBlock = false;
-        boolean console = false;
+        boolean exempt = false;
         for (int i = 0; i < text.size(); i++) {
             String line = text.get(i);
             if (line.equals("----")) {
-                console = !inBlock && i > 0 && isConsoleBlock(text.get(i - 1));
+                String attributes = i > 0 ? text.get(i - 1) : "";
+                exempt = !inBlock && (isConsoleBlock(attributes) || attributes.startsWith("[source,java"));
                 inBlock = !inBlock;
                 continue;
             }
-            if (!inBlock || console) continue;
+            if (!inBlock || exempt) continue;
             String code = line.contains(" #") ? line.substring(0, line.indexOf(" #")) : line;
             if (DEMO.matcher(code).find() && !SERVE.matcher(code).find()) {
                 out.add(page.getFileName() + ":" + (i + 1)
@@ -199,7 +204,11 @@ final class TryIt {
 
     private static String indent(List<String> lines) {
         StringBuilder b = new StringBuilder();
-        for (String l : lines) b.append("      | ").append(l.replace("\r", "")).append('\n');
+        for (String l : lines) {
+            String shown = l.replace("\r", "");
+            if (shown.length() > 200) shown = shown.substring(0, 200) + "... (" + shown.length() + " characters)";
+            b.append("      | ").append(shown).append('\n');
+        }
         return b.toString();
     }
 
@@ -269,6 +278,7 @@ final class TryIt {
                         if (s.find()) port.complete(Integer.parseInt(s.group(1)));
                         synchronized (output) {
                             output.add(line);
+                            output.notifyAll();
                         }
                     }
                 } catch (IOException e) {
@@ -290,17 +300,34 @@ final class TryIt {
             return new DemoServer(c, p, bound, output, reader);
         }
 
-        /** Stops the server; the failure, if what it printed is not what the book shows. */
+        /**
+         * Stops the server; the failure, if what it printed is not what the book shows. The
+         * server may still be printing the end of the last exchange (a connection's last state
+         * comes after the client has its answer), so this first waits, for a bounded time, for the
+         * output to match.
+         */
         List<String> stop() throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SETTLE_SECONDS);
+            synchronized (output) {
+                while (!command.shown().isEmpty() && !matches(command.shown(), printed())
+                        && System.nanoTime() < deadline && process.isAlive()) {
+                    output.wait(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) + 1);
+                }
+            }
             process.destroy(); // SIGTERM: the server shuts down as after Ctrl-C
             if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
             reader.join(TimeUnit.SECONDS.toMillis(COMMAND_TIMEOUT_SECONDS));
             List<String> got;
             synchronized (output) {
-                got = output.stream().map(l -> rewritePort(l, port)).toList();
+                got = printed();
             }
             if (command.shown().isEmpty() || matches(command.shown(), got)) return List.of();
             return List.of(difference(command, got));
+        }
+
+        /** What the server printed so far, with its port as the book writes it; hold the lock. */
+        private List<String> printed() {
+            return output.stream().map(l -> rewritePort(l, port)).toList();
         }
     }
 }
