@@ -321,4 +321,16 @@ class BookToolsTest {
                 "        } finally {", "            done(\")\");", "        }", "        // end::half[]", "    }", "}");
         assertEquals(List.of(), ListingCheck.check(src, book));
     }
+
+    @Test
+    void inlineCodeThatWouldRenderAsAnArrowFails() throws IOException {
+        library();
+        write(book.resolve("ch01-x.adoc"), "[#ch1]", "= Chapter 1: X",
+                "A send is `ch <- v` and a lambda `(w, r) -> w`; literal: `+<-ch+`, and `a-b`.",
+                "----", "ch <- v", "----");
+        assertEquals(List.of(
+                "ch01-x.adoc:3: `ch <- v` would show an arrow for its <- -> <= or =>; write `+ch <- v+`",
+                "ch01-x.adoc:3: `(w, r) -> w` would show an arrow for its <- -> <= or =>; write `+(w, r) -> w+`"),
+                InlineCodeCheck.check(Tags.chapters(book)));
+    }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The book's checks that Asciidoctor does not make: tags in the library that no chapter quotes
  * (or that are never closed), quoted listings wider than 90 columns or with unbalanced blocks,
- * cross-references to anchors or pages that do not exist, links to
+ * inline code that would render with arrows, cross-references to anchors or pages that do not exist, links to
  * exercise pages that do not exist, exercises that their chapter does not link, and visualizer
  * scenarios that a chapter names but the visualizer does not have, or that no chapter names.
  *
@@ -32,6 +32,7 @@ public final class BookCheck {
         }
         List<String> failures = new ArrayList<>(TagCheck.check(src, book));
         failures.addAll(ListingCheck.check(src, book));
+        failures.addAll(InlineCodeCheck.check(pages));
         failures.addAll(XrefCheck.check(book, pages));
         failures.addAll(ExerciseCheck.check(book, exercises, pages));
         failures.addAll(ScenarioCheck.check(scenarios, Tags.chapters(book)));

@@ -12,7 +12,7 @@ package nethttp.core;
 // tag::conn-states[]
 @Mirrors(file = "net/http/server.go", func = "ConnState")
 public enum ConnState {
-    /** Accepted; no byte of a request has been read yet. */
+    /** Accepted; no request has been read from it yet, though one may be arriving. */
     NEW,
     /**
      * A request's head has been read (or failed to be, after at least one of its bytes
