@@ -105,5 +105,27 @@ class TryItTest {
         assertTrue(TryIt.matches(List.of("a", "...", "d"), List.of("a", "b", "c", "d")));
         assertFalse(TryIt.matches(List.of("a", "...", "d"), List.of("a", "b", "c")));
         assertFalse(TryIt.matches(List.of("Host: 127.0.0.1:8080"), List.of("Host: 127.0.0.1:9090")));
+
+        // A server's trace is an excerpt: its lines in order, anything between.
+        List<String> trace = List.of("1 ms conn 1 state new", "2 ms thread accept parked on accept",
+                "3 ms conn 1 state active", "4 ms conn 1 state idle");
+        assertTrue(TryIt.containsInOrder(List.of("7 ms conn 1 state new", "...", "9 ms conn 1 state idle"), trace));
+        assertFalse(TryIt.containsInOrder(List.of("4 ms conn 1 state idle", "3 ms conn 1 state active"), trace));
+        assertFalse(TryIt.containsInOrder(List.of("5 ms conn 1 state closed"), trace));
+    }
+
+    @Test
+    void curlCleansAPathItselfUnlessToldNotTo() throws Exception {
+        // The book once said that this command gets a 301; curl sends /echo, and gets a 200.
+        Path p = page("[source,console]", "----", SERVE, "----", "[source,console]", "----",
+                "$ curl -s -o /dev/null -w '%{http_code}\\n' http://127.0.0.1:8080/a/../echo", "301", "----");
+        List<String> failures = TryIt.check(List.of(p), nethttp());
+        assertEquals(1, failures.size(), failures.toString());
+        assertTrue(failures.get(0).contains("| 200"), failures.get(0));
+
+        Path fixed = page("[source,console]", "----", SERVE, "----", "[source,console]", "----",
+                "$ curl -s -o /dev/null -w '%{http_code}\\n' --path-as-is http://127.0.0.1:8080/a/../echo", "301",
+                "----");
+        assertEquals(List.of(), TryIt.check(List.of(fixed), nethttp()));
     }
 }
