@@ -191,6 +191,16 @@ final class TryIt {
         Files.writeString(launcher, script.append(" \"$@\"\n").toString());
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwx------"));
 
+        try {
+            return check(pages, nethttp, launcher, scratch);
+        } finally {
+            Files.delete(launcher);
+            Files.delete(scratch);
+        }
+    }
+
+    private static List<String> check(List<Path> pages, List<String> nethttp, Path launcher, Path scratch)
+            throws IOException, InterruptedException {
         List<String> failures = new ArrayList<>();
         for (Path page : pages) {
             failures.addAll(unexecuted(page));
@@ -199,6 +209,7 @@ final class TryIt {
                 for (Command c : commands(page)) {
                     if (c.isServe()) {
                         if (server != null) failures.addAll(server.stop());
+                        server = null;
                         server = DemoServer.start(c, nethttp);
                         continue;
                     }
