@@ -275,4 +275,62 @@ class BookToolsTest {
         assertEquals(List.of("keep-alive"), ScenarioCheck.ids(folder, failures));
         assertEquals(List.of("RaceScenario.java: id() does not return a string literal"), failures);
     }
+
+    @Test
+    void aListingWiderThanNinetyColumnsFailsAndIndentZeroIsTakenIntoAccount() throws IOException {
+        library();
+        String wide = "        int x = " + "1 + ".repeat(18) + "1;"; // 8 + 82 = 90 columns as written
+        write(src.resolve("p/Wide.java"), "package p;", "class Wide {", "    void m() {",
+                "        // tag::wide[]", wide, "        // end::wide[]", "    }", "}");
+        write(book.resolve("ch02-x.adoc"), "[#ch2]", "= Chapter 2: X",
+                "include::{src-dir}/p/Wide.java[tag=wide]");
+        assertEquals(List.of(), ListingCheck.check(src, book));
+
+        write(src.resolve("p/Wide.java"), "package p;", "class Wide {", "    void m() {",
+                "        // tag::wide[]", wide + " ", "        // end::wide[]", "    }", "}");
+        List<String> failures = ListingCheck.check(src, book);
+        assertEquals(List.of("p/Wide.java:5: line of tag 'wide' is 91 columns wide, more than 90"), failures);
+
+        // Quoted with indent=0, the same line loses its eight leading spaces and fits.
+        write(book.resolve("ch02-x.adoc"), "[#ch2]", "= Chapter 2: X",
+                "include::{src-dir}/p/Wide.java[tag=wide,indent=0]");
+        assertEquals(List.of(), ListingCheck.check(src, book));
+    }
+
+    @Test
+    void aListingThatOpensATryWithoutClosingItFails() throws IOException {
+        library();
+        write(src.resolve("p/Open.java"), "package p;", "class Open {", "    void m() {",
+                "        // tag::half[]", "        try {", "            run();", "        // end::half[]",
+                "        } finally {", "            done(\"}\"); // a brace in a string or comment: }",
+                "        }", "    }", "}");
+        write(book.resolve("ch02-x.adoc"), "[#ch2]", "= Chapter 2: X",
+                "include::{src-dir}/p/Open.java[tag=half,indent=0]");
+        assertEquals(List.of("p/Open.java:4: tag 'half' leaves 1 '{' open"), ListingCheck.check(src, book));
+
+        // A region that closes a block it never showed open fails too.
+        write(src.resolve("p/Open.java"), "package p;", "class Open {", "    void m() {",
+                "        try {", "            run();", "        // tag::half[]",
+                "        } finally {", "            done();", "        }", "        // end::half[]", "    }", "}");
+        assertEquals(List.of("p/Open.java:6: tag 'half' closes a '}' it did not open (line 1 of the listing)"),
+                ListingCheck.check(src, book));
+
+        // The whole statement, braces and all, passes.
+        write(src.resolve("p/Open.java"), "package p;", "class Open {", "    void m() {",
+                "        // tag::half[]", "        try {", "            run();",
+                "        } finally {", "            done(\")\");", "        }", "        // end::half[]", "    }", "}");
+        assertEquals(List.of(), ListingCheck.check(src, book));
+    }
+
+    @Test
+    void inlineCodeThatWouldRenderAsAnArrowFails() throws IOException {
+        library();
+        write(book.resolve("ch01-x.adoc"), "[#ch1]", "= Chapter 1: X",
+                "A send is `ch <- v` and a lambda `(w, r) -> w`; literal: `+<-ch+`, and `a-b`.",
+                "----", "ch <- v", "----");
+        assertEquals(List.of(
+                "ch01-x.adoc:3: `ch <- v` would show an arrow for its <- -> <= or =>; write `+ch <- v+`",
+                "ch01-x.adoc:3: `(w, r) -> w` would show an arrow for its <- -> <= or =>; write `+(w, r) -> w+`"),
+                InlineCodeCheck.check(Tags.chapters(book)));
+    }
 }

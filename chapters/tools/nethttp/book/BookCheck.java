@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The book's checks that Asciidoctor does not make: tags in the library that no chapter quotes
- * (or that are never closed), cross-references to anchors or pages that do not exist, links to
+ * (or that are never closed), quoted listings wider than 90 columns or with unbalanced blocks,
+ * inline code that would render with arrows, cross-references to anchors or pages that do not exist, links to
  * exercise pages that do not exist, exercises that their chapter does not link, and visualizer
  * scenarios that a chapter names but the visualizer does not have, or that no chapter names.
  *
@@ -30,6 +31,8 @@ public final class BookCheck {
             if (Files.exists(generated)) pages.add(generated);
         }
         List<String> failures = new ArrayList<>(TagCheck.check(src, book));
+        failures.addAll(ListingCheck.check(src, book));
+        failures.addAll(InlineCodeCheck.check(pages));
         failures.addAll(XrefCheck.check(book, pages));
         failures.addAll(ExerciseCheck.check(book, exercises, pages));
         failures.addAll(ScenarioCheck.check(scenarios, Tags.chapters(book)));

@@ -73,7 +73,10 @@ final class ConnsPerHost {
         mu.lock();
         try {
             int n = count.getOrDefault(key, 0);
-            if (n == 0) throw new IllegalStateException("net/http: internal error: connCount underflow");
+            if (n == 0) {
+                throw new IllegalStateException(
+                        "net/http: internal error: connCount underflow");
+            }
             ArrayDeque<Waiter> q = wait.get(key);
             boolean handedOn = false;
             while (q != null && !q.isEmpty() && !handedOn) {

@@ -124,9 +124,10 @@ final class GetConnGo112 {
         };
     }
 
-    // tag::go112-idle-first[]
     @Mirrors(file = "net/http/transport.go", func = "Transport.getConn")
-    static PersistConn getConn(Transport t, TransportRequest treq, ConnectMethodKey key) throws IOException {
+    static PersistConn getConn(Transport t, TransportRequest treq, ConnectMethodKey key)
+            throws IOException {
+        // tag::go112-idle-first[]
         Context ctx = Transport.contextOf(treq.req);
         RequestTrace trace = treq.trace;
         trace.getConn(key.addr());
@@ -139,7 +140,8 @@ final class GetConnGo112 {
 
         Race race = new Race();
         t.setReqCanceler(treq.cancelKey, err -> race.trySettle(new Canceled(err)));
-        Signal.Registration onDone = ctx.done() == null ? () -> {} : ctx.done().onFire(() -> race.trySettle(new ContextDone()));
+        Signal.Registration onDone = ctx.done() == null ? () -> {}
+                : ctx.done().onFire(() -> race.trySettle(new ContextDone()));
         t.idlePool.listen(key, race);
         // end::go112-idle-first[]
         try {
@@ -176,13 +178,15 @@ final class GetConnGo112 {
 
             // tag::go112-dial-race[]
             long id = t.nextConnId();
-            TracedThread.start(t.events, ThreadRole.DIAL, id, "dial-" + id, self -> dial(t, ctx, key, id, trace, race));
+            TracedThread.start(t.events, ThreadRole.DIAL, id, "dial-" + id,
+                    self -> dial(t, ctx, key, id, trace, race));
 
             Outcome first = race.won.take();
             switch (first) {
                 case Dialed d -> {
                     if (d.pc() != null) {
-                        trace.gotConn(d.pc(), new ClientTrace.GotConnInfo(d.pc().conn, false, false, null));
+                        var info = new ClientTrace.GotConnInfo(d.pc().conn, false, false, null);
+                        trace.gotConn(d.pc(), info);
                         trace.note(d.pc().id, Kind.DIAL_WON, "");
                         return d.pc();
                     }
@@ -212,8 +216,12 @@ final class GetConnGo112 {
     }
 
     // tag::go112-pending-dial[]
-    /** The dial goroutine: dials, then offers the result to the race; a loser parks its connection. */
-    private static void dial(Transport t, Context ctx, ConnectMethodKey key, long id, RequestTrace trace, Race race) {
+    /**
+     * The dial goroutine: dials, then offers the result to the race; a loser parks its
+     * connection.
+     */
+    private static void dial(Transport t, Context ctx, ConnectMethodKey key, long id,
+            RequestTrace trace, Race race) {
         PersistConn pc = null;
         IOException err = null;
         try {
@@ -221,7 +229,8 @@ final class GetConnGo112 {
         } catch (IOException e) {
             err = e;
         } catch (RuntimeException | Error e) {
-            err = ConnErrors.dialFailed(e); // whatever happened, the waiting request hears of it
+            // whatever happened, the waiting request hears of it
+            err = ConnErrors.dialFailed(e);
         }
         if (race.trySettle(new Dialed(pc, err))) return;
         // handlePendingDial: nobody is waiting for this dial any more.

@@ -26,7 +26,8 @@ final class GetConnGo113 {
 
     // tag::go113-queue[]
     @Mirrors(file = "net/http/transport.go", func = "Transport.getConn")
-    static PersistConn getConn(Transport t, TransportRequest treq, ConnectMethodKey key) throws IOException {
+    static PersistConn getConn(Transport t, TransportRequest treq, ConnectMethodKey key)
+            throws IOException {
         Context ctx = Transport.contextOf(treq.req);
         RequestTrace trace = treq.trace;
         trace.getConn(key.addr());
@@ -45,20 +46,24 @@ final class GetConnGo113 {
             Mailbox<Wake> wake = new Mailbox<>();
             t.setReqCanceler(treq.cancelKey, err -> wake.post(new Canceled(err)));
             onReady = w.ready.onFire(() -> wake.post(new Ready()));
-            if (ctx.done() != null) onDone = ctx.done().onFire(() -> wake.post(new ContextDone()));
+            if (ctx.done() != null) {
+                onDone = ctx.done().onFire(() -> wake.post(new ContextDone()));
+            }
 
             queueForDial(t, w);
 
             Wake first = wake.take();
             wake.close();
-            // end::go113-queue[]
             // tag::go113-outcome[]
             switch (first) {
                 case Ready r -> {
                     PersistConn pc = w.pc();
                     if (pc != null) {
-                        trace.gotConn(pc, new ClientTrace.GotConnInfo(pc.conn, pc.isReused(), false, null));
-                        // Reused means it came through the pool: a connection became idle before our dial ended.
+                        var info = new ClientTrace.GotConnInfo(
+                                pc.conn, pc.isReused(), false, null);
+                        trace.gotConn(pc, info);
+                        // Reused means it came through the pool: a connection became idle
+                        // before our dial ended.
                         if (pc.isReused()) trace.note(pc.id, Kind.IDLE_WON, "");
                         return pc;
                     }
@@ -85,6 +90,7 @@ final class GetConnGo113 {
             if (failure != null) w.cancel(failure);
         }
     }
+    // end::go113-queue[]
 
     private static IOException connCanceled(IOException err) {
         if (err instanceof RequestCanceledException rc && !rc.whileWaitingForConnection()) {
@@ -125,7 +131,8 @@ final class GetConnGo113 {
         } catch (IOException e) {
             err = e;
         } catch (RuntimeException | Error e) {
-            err = ConnErrors.dialFailed(e); // whatever happened, the waiting request hears of it
+            // whatever happened, the waiting request hears of it
+            err = ConnErrors.dialFailed(e);
         }
         boolean delivered = w.tryDeliver(pc, err);
         if (err == null) {

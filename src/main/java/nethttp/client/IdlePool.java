@@ -107,7 +107,8 @@ final class IdlePool {
             closeIdle = false; // someone wants a connection again
             Boolean delivered = takeMostRecent(w.key, w::tryDeliver, tooOld);
             if (delivered != null) return delivered;
-            ArrayDeque<Waiter> q = idleConnWait.computeIfAbsent(w.key, k -> new ArrayDeque<>());
+            ArrayDeque<Waiter> q =
+                    idleConnWait.computeIfAbsent(w.key, k -> new ArrayDeque<>());
             while (!q.isEmpty() && !q.peekFirst().waiting()) q.pollFirst(); // cleanFront
             q.addLast(w);
             return false;

@@ -78,13 +78,15 @@ final class PersistConn {
     }
 
     // tag::pc-start[]
-    /** Wraps the socket in buffers and starts the two loops: the end of Go's {@code dialConn}. */
+    /** Wraps the socket in buffers and starts the two loops: the end of {@code dialConn}. */
     void start() throws IOException {
         br = new BufioReader(new ConnInput(conn.getInputStream()), t.readBufferSize());
         bw = new BufioWriter(new ConnOutput(conn.getOutputStream()), t.writeBufferSize());
         closech.onFire(writech::close);
-        TracedThread.start(t.events, ThreadRole.READ_LOOP, id, "read-loop-" + id, this::readLoop);
-        TracedThread.start(t.events, ThreadRole.WRITE_LOOP, id, "write-loop-" + id, this::writeLoop);
+        TracedThread.start(t.events, ThreadRole.READ_LOOP, id, "read-loop-" + id,
+                this::readLoop);
+        TracedThread.start(t.events, ThreadRole.WRITE_LOOP, id, "write-loop-" + id,
+                this::writeLoop);
     }
     // end::pc-start[]
 
@@ -130,7 +132,8 @@ final class PersistConn {
         Request r = req.req;
         // tag::request-gzip[]
         boolean requestedGzip = false;
-        if (!t.disableCompression && r.header.get("Accept-Encoding").isEmpty() && r.header.get("Range").isEmpty()
+        if (!t.disableCompression && r.header.get("Accept-Encoding").isEmpty()
+                && r.header.get("Range").isEmpty()
                 && !"HEAD".equals(r.method)) {
             // Only gzip: deflate is ambiguous. Never for HEAD (a proxy bug) or a range (a
             // compressed part cannot be decompressed alone).
@@ -155,12 +158,16 @@ final class PersistConn {
             writech.post(new WriteRequest(req, events, continueCh));
             reqch.add(new RequestAndChan(r, req, events, requestedGzip, continueCh));
             onClose = closech.onFire(() -> events.post(new ConnClosed()));
-            if (ctx.done() != null) onDone = ctx.done().onFire(() -> events.post(new ContextDone()));
+            if (ctx.done() != null) {
+                onDone = ctx.done().onFire(() -> events.post(new ContextDone()));
+            }
 
             long headerDeadline = 0;
             boolean canceled = false;
             while (true) {
-                RoundTripEvent ev = headerDeadline == 0 ? events.take() : events.poll(headerDeadline - System.nanoTime());
+                RoundTripEvent ev = headerDeadline == 0
+                        ? events.take()
+                        : events.poll(headerDeadline - System.nanoTime());
                 switch (ev) {
                     case null -> {
                         close(new ResponseHeaderTimeoutException());
@@ -168,11 +175,14 @@ final class PersistConn {
                     }
                     case WriteDone w -> {
                         if (w.err() != null) {
-                            close(new IOException("write error: " + w.err().getMessage(), w.err()));
+                            close(new IOException("write error: " + w.err().getMessage(),
+                                    w.err()));
                             throw mapRoundTripError(req, startBytesWritten, w.err());
                         }
                         Duration d = t.responseHeaderTimeout;
-                        if (d.isPositive()) headerDeadline = Math.max(1, System.nanoTime() + d.toNanos());
+                        if (d.isPositive()) {
+                            headerDeadline = Math.max(1, System.nanoTime() + d.toNanos());
+                        }
                     }
                     case ConnClosed c -> {
                         if (canceled || t.replaceReqCanceler(req.cancelKey, null)) {
@@ -180,7 +190,9 @@ final class PersistConn {
                         }
                     }
                     case Answer a -> {
-                        if (a.err() != null) throw mapRoundTripError(req, startBytesWritten, a.err());
+                        if (a.err() != null) {
+                            throw mapRoundTripError(req, startBytesWritten, a.err());
+                        }
                         ok = true;
                         return a.res();
                     }
@@ -236,8 +248,11 @@ final class PersistConn {
                 if (wr == null) return; // closed
                 long startBytesWritten = nwrite;
                 IOException err = write(wr, self);
-                if (err != null && nwrite == startBytesWritten) err = new ConnErrors.NothingWrittenException(err);
-                writeErrCh.post(new WriteResult(err)); // for the read loop, which may pool the connection
+                if (err != null && nwrite == startBytesWritten) {
+                    err = new ConnErrors.NothingWrittenException(err);
+                }
+                // for the read loop, which may pool the connection
+                writeErrCh.post(new WriteResult(err));
                 wr.ch().post(new WriteDone(err)); // for roundTrip
                 if (err != null) {
                     close(err);
@@ -417,8 +432,10 @@ final class PersistConn {
                 if (!rc.ch().handOff(new Answer(resp, null))) return;
 
                 Context ctx = Transport.contextOf(rc.req());
-                Signal.Registration onDone = ctx.done() == null ? () -> {} : ctx.done().onFire(() -> waitForBodyRead.post(new BodyCanceled()));
-                Signal.Registration onClose = closech.onFire(() -> waitForBodyRead.post(new BodyConnClosed()));
+                Signal.Registration onDone = ctx.done() == null ? () -> {}
+                        : ctx.done().onFire(() -> waitForBodyRead.post(new BodyCanceled()));
+                Signal.Registration onClose =
+                        closech.onFire(() -> waitForBodyRead.post(new BodyConnClosed()));
                 self.parked("response body read");
                 BodyEvent ev = waitForBodyRead.take();
                 self.running();
@@ -483,13 +500,18 @@ final class PersistConn {
     }
 
     // tag::wrap-body[]
-    /** The caller's body: reports how reading ended to the read loop, which decides the connection's fate. */
-    private BodyEOFSignal wrapBody(Response resp, Mailbox<BodyEvent> waitForBodyRead, Signal decided) {
+    /**
+     * The caller's body: reports how reading ended to the read loop, which decides the
+     * connection's fate.
+     */
+    private BodyEOFSignal wrapBody(Response resp, Mailbox<BodyEvent> waitForBodyRead,
+            Signal decided) {
         return new BodyEOFSignal(resp.body, err -> {
             boolean isEOF = err == null;
             waitForBodyRead.post(new BodyDone(isEOF));
             if (isEOF) {
-                decided.await(); // the connection is back in the pool (or closed) before the caller goes on
+                // the connection is back in the pool (or closed) before the caller goes on
+                decided.await();
             } else {
                 IOException cerr = canceled();
                 if (cerr != null) return cerr;

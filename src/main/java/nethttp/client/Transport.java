@@ -276,7 +276,10 @@ public final class Transport implements RoundTripper {
         if (why != null) pc.close(why);
     }
 
-    /** A dial finished for a request that no longer wants it: the connection goes to the pool or is closed. */
+    /**
+     * A dial finished for a request that no longer wants it: the connection goes to the pool
+     * or is closed.
+     */
     void parkLoser(PersistConn pc, RequestTrace trace) {
         IOException why = idlePool.tryPutIdleConn(pc);
         if (why == null) {
@@ -452,9 +455,12 @@ public final class Transport implements RoundTripper {
     /** Whether the request can be sent again after {@code err}. */
     @Mirrors(file = "net/http/transport.go", func = "persistConn.shouldRetryRequest")
     static boolean shouldRetryRequest(PersistConn pc, Request req, IOException err) {
-        if (!pc.isReused()) return false; // a fresh connection has no excuse to fail; retrying could loop
+        // a fresh connection has no excuse to fail; retrying could loop
+        if (!pc.isReused()) return false;
         // Nothing reached the server: safe to send again, if the body can be sent again too.
-        if (err instanceof ConnErrors.NothingWrittenException) return outgoingLength(req) == 0 || req.getBody != null;
+        if (err instanceof ConnErrors.NothingWrittenException) {
+            return outgoingLength(req) == 0 || req.getBody != null;
+        }
         if (!isReplayable(req)) return false;
         if (err instanceof ConnErrors.ReadFromServerException) return true;
         return err instanceof ServerClosedIdleException;

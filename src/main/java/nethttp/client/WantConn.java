@@ -48,7 +48,10 @@ final class WantConn implements IdlePool.Waiter, ConnsPerHost.Waiter {
         mu.lock();
         try {
             if (this.pc != null || this.err != null) return false;
-            if (pc == null && err == null) throw new IllegalStateException("net/http: internal error: misuse of tryDeliver");
+            if (pc == null && err == null) {
+                throw new IllegalStateException(
+                        "net/http: internal error: misuse of tryDeliver");
+            }
             this.pc = pc;
             this.err = err;
         } finally {

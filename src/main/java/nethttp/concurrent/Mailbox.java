@@ -34,7 +34,7 @@ public final class Mailbox<E> {
     }
 
     // tag::mailbox-send[]
-    /** A buffered send: queues {@code event}, or returns {@code false} when the mailbox is closed. */
+    /** A buffered send: queues {@code event}; {@code false} when the mailbox is closed. */
     public boolean post(E event) {
         mu.lock();
         try {

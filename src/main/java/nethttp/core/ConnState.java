@@ -12,9 +12,13 @@ package nethttp.core;
 // tag::conn-states[]
 @Mirrors(file = "net/http/server.go", func = "ConnState")
 public enum ConnState {
-    /** Accepted; no byte of a request has been read yet. */
+    /** Accepted; no request has been read from it yet, though one may be arriving. */
     NEW,
-    /** At least one byte of a request has arrived; the request is being read or served. */
+    /**
+     * A request's head has been read (or failed to be, after at least one of its bytes
+     * came in); it is being answered. While a head is still arriving, the state stays NEW
+     * or IDLE.
+     */
     ACTIVE,
     /** The response is complete and the connection waits for the next request. */
     IDLE,

@@ -22,8 +22,8 @@ import java.lang.annotation.Target;
 // tag::mirrors[]
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.TYPE, ElementType.METHOD, ElementType.CONSTRUCTOR, ElementType.FIELD})
-// end::mirrors[]
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.CONSTRUCTOR,
+        ElementType.FIELD})
 @Repeatable(Mirrors.All.class)
 public @interface Mirrors {
     /** The Go source file, relative to Go's {@code src} folder. */
@@ -35,8 +35,10 @@ public @interface Mirrors {
     /** Holder for repeated {@link Mirrors} annotations. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
-    @Target({ElementType.TYPE, ElementType.METHOD, ElementType.CONSTRUCTOR, ElementType.FIELD})
+    @Target({ElementType.TYPE, ElementType.METHOD, ElementType.CONSTRUCTOR,
+            ElementType.FIELD})
     @interface All {
         Mirrors[] value();
     }
 }
+// end::mirrors[]

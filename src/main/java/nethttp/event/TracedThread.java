@@ -28,7 +28,8 @@ public final class TracedThread {
      * @return the started thread
      */
     // tag::traced-thread-start[]
-    public static Thread start(EventBus bus, ThreadRole role, long conn, String name, Consumer<TracedThread> body) {
+    public static Thread start(EventBus bus, ThreadRole role, long conn, String name,
+            Consumer<TracedThread> body) {
         TracedThread t = new TracedThread(bus, role, conn);
         Thread thread = Thread.ofVirtual().name(name).unstarted(() -> {
             try {
@@ -37,7 +38,8 @@ public final class TracedThread {
                 t.emit(ThreadEvent.Kind.ENDED, "");
             }
         });
-        // Reported by the starting thread, so STARTED comes before anything the new thread does.
+        // Reported by the starting thread, so STARTED comes before anything the new
+        // thread does.
         t.threadId = thread.threadId();
         t.emit(ThreadEvent.Kind.STARTED, "");
         thread.start();

@@ -76,10 +76,13 @@ public final class ServeMux implements Handler {
     public void handle(String pattern, Handler handler) {
         lock.writeLock().lock();
         try {
-            if (pattern == null || pattern.isEmpty()) throw new IllegalArgumentException("http: invalid pattern");
+            if (pattern == null || pattern.isEmpty()) {
+                throw new IllegalArgumentException("http: invalid pattern");
+            }
             if (handler == null) throw new IllegalArgumentException("http: nil handler");
             if (patterns.containsKey(pattern)) {
-                throw new IllegalArgumentException("http: multiple registrations for " + pattern);
+                throw new IllegalArgumentException(
+                        "http: multiple registrations for " + pattern);
             }
             Match entry = new Match(handler, pattern);
             patterns.put(pattern, entry);
@@ -231,7 +234,8 @@ public final class ServeMux implements Handler {
         if (p.isEmpty()) return "/";
         if (p.charAt(0) != '/') p = "/" + p;
         String cleaned = PathClean.clean(p);
-        // Cleaning drops a trailing slash, but for a subtree pattern the slash is meaningful.
+        // Cleaning drops a trailing slash, but for a subtree pattern the slash
+        // is meaningful.
         if (p.endsWith("/") && !cleaned.equals("/")) cleaned += "/";
         return cleaned;
     }

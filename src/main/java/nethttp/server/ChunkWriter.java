@@ -117,9 +117,11 @@ final class ChunkWriter extends WriterStream {
         boolean hasTE = !te.isEmpty();
 
         // tag::declare-length[]
-        // A handler that returned having written no more than the buffer holds: the whole body
+        // A handler that returned having written no more than the buffer holds: the
+        // whole body
         // is in p, so its length can be declared.
-        if (w.handlerDone && !trailers && !hasTE && Transfer.bodyAllowedForStatus(w.status)
+        if (w.handlerDone && !trailers && !hasTE
+                && Transfer.bodyAllowedForStatus(w.status)
                 && h.get("Content-Length").isEmpty() && (!isHEAD || len > 0)) {
             w.contentLength = len;
             extra.contentLength = Integer.toString(len);
@@ -215,7 +217,9 @@ final class ChunkWriter extends WriterStream {
             } else {
                 chunking = true;
                 extra.transferEncoding = "chunked";
-                if (hasTE && te.equals("chunked")) del(h, owned, exclude, "Transfer-Encoding");
+                if (hasTE && te.equals("chunked")) {
+                    del(h, owned, exclude, "Transfer-Encoding");
+                }
             }
         } else {
             // HTTP/1.0 without a length: the body ends when the connection does.

@@ -109,14 +109,19 @@ final class Conn {
                     thread.running();
                 } catch (IOException e) {
                     thread.running();
-                    if (r.remain() != server.initialReadLimitSize()) setState(ConnState.ACTIVE);
+                    if (r.remain() != server.initialReadLimitSize()) {
+                        setState(ConnState.ACTIVE);
+                    }
                     replyToReadError(e);
                     return;
                 }
-                if (r.remain() != server.initialReadLimitSize()) setState(ConnState.ACTIVE);
+                if (r.remain() != server.initialReadLimitSize()) {
+                    setState(ConnState.ACTIVE);
+                }
                 Request req = w.req;
                 if (server.events.active()) {
-                    server.events.emit(new ExchangeEvent(System.nanoTime(), id, ExchangeEvent.Kind.REQUEST_READ,
+                    server.events.emit(new ExchangeEvent(System.nanoTime(), id,
+                            ExchangeEvent.Kind.REQUEST_READ,
                             req.method + " " + req.requestURI + " " + req.proto));
                 }
                 if (w.expectsContinue()) {
@@ -146,11 +151,14 @@ final class Conn {
                 if (isHijacked()) return;
                 w.finishRequest();
                 if (server.events.active()) {
-                    server.events.emit(new ExchangeEvent(System.nanoTime(), id, ExchangeEvent.Kind.RESPONSE_DONE,
+                    server.events.emit(new ExchangeEvent(System.nanoTime(), id,
+                            ExchangeEvent.Kind.RESPONSE_DONE,
                             Integer.toString(w.status)));
                 }
                 if (!w.shouldReuseConnection()) {
-                    if (w.requestBodyLimitHit || w.closedRequestBodyEarly()) closeWriteAndWait();
+                    if (w.requestBodyLimitHit || w.closedRequestBodyEarly()) {
+                        closeWriteAndWait();
+                    }
                     return;
                 }
                 setState(ConnState.IDLE);
@@ -159,8 +167,8 @@ final class Conn {
                 if (!idle.isZero()) {
                     r.setReadDeadline(System.nanoTime() + idle.toNanos());
                     thread.parked("idle: wait for next request");
-                    // Like Go's Peek(4), anything short of four bytes (a timeout, a reset, an end
-                    // of stream after a stray byte or three) ends the connection without a word.
+                    // Like Go's Peek(4): anything short of four bytes (a timeout, a reset,
+                    // an end of stream after a stray byte or three) ends it without a word.
                     byte[] next = bufr.peek(4);
                     thread.running();
                     if (next.length < 4) return;
@@ -168,15 +176,17 @@ final class Conn {
                 r.setReadDeadline(0);
             }
         } catch (IOException e) {
-            // Reading or writing outside the handler failed: the peer went away or was too slow.
-            // Go's serve returns on such errors without logging them.
+            // Reading or writing outside the handler failed: the peer went away or was
+            // too slow. Go's serve returns on such errors without logging them.
         } catch (Throwable e) {
-            logHandlerFailure(e); // a bug, or a ConnState hook that threw: Go would log the panic
+            // a bug, or a ConnState hook that threw: Go would log the panic
+            logHandlerFailure(e);
         } finally {
             RequestContext ctx = reqCtx;
             if (ctx != null) ctx.end();
             if (!isHijacked()) {
-                if (inFlight != null) inFlight.closeBodyQuietly(); // a hijacked socket's bytes are the handler's
+                // (a hijacked socket's bytes, body included, are the handler's)
+                if (inFlight != null) inFlight.closeBodyQuietly();
                 close();
                 setState(ConnState.CLOSED);
             }
@@ -192,7 +202,8 @@ final class Conn {
     // tag::watch-for-hang-up[]
     private void watchForHangUp(Response w) {
         if (isHijacked()) return;
-        if (!(w.reqBody instanceof Body b) || !b.registerOnHitEOF(r::startBackgroundRead)) {
+        if (!(w.reqBody instanceof Body b)
+                || !b.registerOnHitEOF(r::startBackgroundRead)) {
             r.startBackgroundRead();
         }
     }
@@ -227,7 +238,8 @@ final class Conn {
         long t0 = System.nanoTime();
         Duration hdr = server.readHeaderTimeoutOrReadTimeout();
         long hdrDeadline = hdr.isZero() ? 0 : t0 + hdr.toNanos();
-        long wholeReqDeadline = server.readTimeout.isZero() ? 0 : t0 + server.readTimeout.toNanos();
+        long wholeReqDeadline =
+                server.readTimeout.isZero() ? 0 : t0 + server.readTimeout.toNanos();
         r.setReadDeadline(hdrDeadline);
         try {
             r.setReadLimit(server.initialReadLimitSize());
@@ -237,7 +249,7 @@ final class Conn {
                 try {
                     peek = bufr.peek(4);
                 } catch (IOException e) {
-                    // As Go's Peek, look at what did arrive; readRequest below meets the error again.
+                    // As Go's Peek: look at what arrived; readRequest meets the error again.
                     peek = bufr.peek(Math.min(4, bufr.buffered()));
                 }
                 bufr.discard(numLeadingCRorLF(peek));
@@ -257,7 +269,9 @@ final class Conn {
             if (hdrDeadline != wholeReqDeadline) r.setReadDeadline(wholeReqDeadline);
             return new Response(this, req);
         } finally {
-            if (!server.writeTimeout.isZero()) setWriteDeadline(System.nanoTime() + server.writeTimeout.toNanos());
+            if (!server.writeTimeout.isZero()) {
+                setWriteDeadline(System.nanoTime() + server.writeTimeout.toNanos());
+            }
         }
     }
     // end::conn-read-request[]
@@ -279,7 +293,8 @@ final class Conn {
             lingering = true;
         } else if (err instanceof UnsupportedTransferEncodingException) {
             int code = Status.NOT_IMPLEMENTED;
-            reply = "HTTP/1.1 " + code + " " + Status.text(code) + ERROR_HEADERS + "Unsupported transfer encoding";
+            reply = "HTTP/1.1 " + code + " " + Status.text(code) + ERROR_HEADERS
+                    + "Unsupported transfer encoding";
         } else if (!(err instanceof ProtocolException)) {
             return; // the peer went away or timed out: Go's isCommonNetReadError
         } else if (err instanceof StatusException s) {
@@ -290,8 +305,10 @@ final class Conn {
             reply = "HTTP/1.1 " + publicErr + ERROR_HEADERS + publicErr;
         }
         if (server.events.active()) {
-            server.events.emit(new ExchangeEvent(System.nanoTime(), id, ExchangeEvent.Kind.REQUEST_REJECTED,
-                    reply.substring(9, reply.indexOf('\r')) + " (" + err.getMessage() + ")"));
+            server.events.emit(new ExchangeEvent(System.nanoTime(), id,
+                    ExchangeEvent.Kind.REQUEST_REJECTED,
+                    reply.substring(9, reply.indexOf('\r'))
+                            + " (" + err.getMessage() + ")"));
         }
         try {
             // Through the checked output, so that the write deadline covers the reply too.
@@ -395,7 +412,8 @@ final class Conn {
         var hook = server.connState;
         if (hook != null) hook.accept(socket, state);
         if (server.events.active()) {
-            server.events.emit(new ConnStateEvent(System.nanoTime(), id, remoteAddr, state));
+            server.events.emit(
+                    new ConnStateEvent(System.nanoTime(), id, remoteAddr, state));
         }
         server.connStateChanged();
     }
@@ -429,7 +447,8 @@ final class Conn {
         writeExpired = false;
         writeDeadline = nanoTime;
         long delay = nanoTime - System.nanoTime();
-        writeTimer = server.timers().schedule(this::writeDeadlinePassed, Math.max(0, delay), TimeUnit.NANOSECONDS);
+        writeTimer = server.timers().schedule(this::writeDeadlinePassed, Math.max(0, delay),
+                TimeUnit.NANOSECONDS);
     }
     // end::write-deadline[]
 

@@ -102,10 +102,10 @@ final class ConnReader extends ReaderStream {
         conn.startThread(ThreadRole.BACKGROUND_READ, "background-read", this::backgroundRead);
     }
 
-    /** How long the probe at the start of a watch waits for the socket: the shortest socket timeout. */
+    /** How long the probe at the start of a watch waits: the shortest socket timeout. */
     static final int PROBE_MILLIS = 1;
 
-    /** Reads what the peer sent already; false, and nothing settled, when it sent nothing yet. */
+    /** Reads what the peer sent already; false, nothing settled, if it sent nothing yet. */
     private boolean probe() {
         int b;
         try {
@@ -137,7 +137,7 @@ final class ConnReader extends ReaderStream {
         }
     }
 
-    /** Keeps the byte read, or reports the end of the peer; wakes a foreground read waiting for it. */
+    /** Keeps the byte read, or reports the peer's end; wakes a waiting foreground read. */
     private void backgroundReadDone(int b) {
         if (b < 0) conn.handleReadError(); // before the next request can be read
         mu.lock();
@@ -193,7 +193,8 @@ final class ConnReader extends ReaderStream {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted waiting for background read");
+                throw new java.io.InterruptedIOException(
+                        "interrupted waiting for background read");
             }
         }
     }

@@ -28,11 +28,15 @@ import nethttp.core.Mirrors;
 @Mirrors(file = "net/http/server.go", func = "conn.readRequest")
 final class RequestContext extends Context {
     private final ReentrantLock mu = new ReentrantLock();
-    private Runnable startWatching; // dropped at the end: an idle connection keeps no request alive
+    // dropped at the end: an idle connection keeps no request alive
+    private Runnable startWatching;
     private Context.Cancelable ctx; // made on the first look
     private boolean ended;
 
-    /** {@code startWatching} starts the background read; it runs at most once, while the handler runs. */
+    /**
+     * {@code startWatching} starts the background read; it runs at most once, while the
+     * handler runs.
+     */
     RequestContext(Runnable startWatching) {
         super(Context.background());
         this.startWatching = startWatching;
@@ -66,7 +70,8 @@ final class RequestContext extends Context {
     }
 
     /**
-     * Cancels the context: the handler returned, or the client hung up. After this, looking at
+     * Cancels the context: the handler returned, or the client hung up. After this,
+     * looking at
      * the context starts nothing and finds it done. Go's {@code w.cancelCtx()} and
      * {@code cr.conn.cancelCtx()}.
      */

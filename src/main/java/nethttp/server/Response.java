@@ -157,7 +157,10 @@ final class Response implements ResponseWriter, Flusher, Hijacker {
     @Mirrors(file = "net/http/server.go", func = "response.write")
     public int write(byte[] b, int off, int len) throws IOException {
         if (conn.isHijacked()) {
-            if (len > 0) conn.server.logf("http: response.Write on hijacked connection from %s", RelevantCaller.describe());
+            if (len > 0) {
+                conn.server.logf("http: response.Write on hijacked connection from %s",
+                        RelevantCaller.describe());
+            }
             throw new HijackedException();
         }
         if (canWriteContinue.get()) {
@@ -170,7 +173,9 @@ final class Response implements ResponseWriter, Flusher, Hijacker {
         if (len == 0) return 0;
         if (!bodyAllowed()) throw new BodyNotAllowedException();
         written += len;
-        if (contentLength != -1 && written > contentLength) throw new ContentLengthExceededException();
+        if (contentLength != -1 && written > contentLength) {
+            throw new ContentLengthExceededException();
+        }
         w.write(b, off, len);
         return len;
     }
@@ -242,8 +247,10 @@ final class Response implements ResponseWriter, Flusher, Hijacker {
     @Mirrors(file = "net/http/server.go", func = "response.shouldReuseConnection")
     boolean shouldReuseConnection() {
         if (closeAfterReply) return false;
-        if (!req.method.equals("HEAD") && contentLength != -1 && bodyAllowed() && contentLength != written) {
-            // The handler promised more (or less) than it wrote: the client would be confused.
+        if (!req.method.equals("HEAD") && contentLength != -1 && bodyAllowed()
+                && contentLength != written) {
+            // The handler promised more (or less) than it wrote: the client would be
+            // confused.
             return false;
         }
         if (conn.werr != null) return false;

@@ -162,14 +162,16 @@ public final class Server {
                     if (inShutdown) throw new ServerClosedException();
                     if (l.isClosed() || !AcceptBackoff.isTemporary(e)) throw e;
                     Duration pause = backoff.failed();
-                    logf("http: Accept error: %s; retrying in %s", e.getMessage(), AcceptBackoff.goString(pause));
+                    logf("http: Accept error: %s; retrying in %s", e.getMessage(),
+                            AcceptBackoff.goString(pause));
                     try {
                         loop.parked("accept backoff");
                         Thread.sleep(pause);
                         loop.running();
                     } catch (InterruptedException ie) {
                         Thread.currentThread().interrupt();
-                        throw new java.io.InterruptedIOException("accept loop interrupted");
+                        throw new java.io.InterruptedIOException(
+                                "accept loop interrupted");
                     }
                     continue;
                 }
@@ -208,20 +210,24 @@ public final class Server {
     @Mirrors(file = "net/http/server.go", func = "serverHandler.ServeHTTP")
     void serveHandler(Response w, Request req) throws Exception {
         Handler h = handler != null ? handler : ServeMux.DEFAULT;
-        if (req.requestURI.equals("*") && req.method.equals("OPTIONS")) h = (rw, r) -> globalOptions(w, r);
+        if (req.requestURI.equals("*") && req.method.equals("OPTIONS")) {
+            h = (rw, r) -> globalOptions(w, r);
+        }
         if (!req.url.rawQuery.contains(";")) {
             callHandler(h, w, req);
             return;
         }
         AtomicBoolean allowed = new AtomicBoolean();
-        Request withHook = req.withContext(Context.withValue(req.context, SILENCE_SEMICOLONS_WARNING,
-                (Runnable) () -> allowed.set(true)));
+        Runnable allow = () -> allowed.set(true);
+        Request withHook = req.withContext(
+                Context.withValue(req.context, SILENCE_SEMICOLONS_WARNING, allow));
         try {
             callHandler(h, w, withHook);
         } finally {
             if (!allowed.get()) {
-                logf("http: URL query contains semicolon, which is no longer a supported separator;"
-                        + " parts of the query may be stripped when parsed; see golang.org/issue/25192");
+                logf("http: URL query contains semicolon, which is no longer a supported"
+                        + " separator; parts of the query may be stripped when parsed;"
+                        + " see golang.org/issue/25192");
             }
         }
     }
@@ -325,8 +331,8 @@ public final class Server {
                 if (staleNewAt == 0 && serveLoops == 0) break;
                 IOException err = ctx.err();
                 if (err != null) throw err;
-                if (staleNewAt > 0) changed.awaitNanos(Math.max(1, staleNewAt - System.nanoTime()));
-                else changed.await();
+                if (staleNewAt == 0) changed.await();
+                else changed.awaitNanos(Math.max(1, staleNewAt - System.nanoTime()));
             }
         } finally {
             mu.unlock();
@@ -378,7 +384,8 @@ public final class Server {
             if (st != ConnState.IDLE || since == 0) {
                 quiescent = false;
                 if (st == ConnState.NEW) {
-                    long at = System.nanoTime() + Duration.ofSeconds(since + 6 - nowSec).toNanos();
+                    long at = System.nanoTime()
+                            + Duration.ofSeconds(since + 6 - nowSec).toNanos();
                     wakeAt = wakeAt < 0 ? at : Math.min(wakeAt, at);
                 }
                 continue;

@@ -85,7 +85,8 @@ public final class Reader {
         Header header = new Header();
         byte[] next = r.peek(1);
         if (next.length == 1 && isBlank(next[0])) {
-            throw new ProtocolException("malformed MIME header initial line: " + readLine());
+            throw new ProtocolException(
+                    "malformed MIME header initial line: " + readLine());
         }
         while (true) {
             String kv = readFoldedLine(true);

@@ -63,7 +63,8 @@ public final class ChunkedReader extends ReaderStream {
         try {
             while (!eof && err == null) {
                 if (checkEnd) {
-                    if (total > 0 && r.buffered() < 2) break; // don't wait for the CRLF with data in hand
+                    // don't wait for the CRLF with data in hand
+                    if (total > 0 && r.buffered() < 2) break;
                     readChunkEnd();
                     checkEnd = false;
                 }
@@ -73,7 +74,8 @@ public final class ChunkedReader extends ReaderStream {
                     continue;
                 }
                 if (total == len) break;
-                int want = Long.compareUnsigned(len - total, n) > 0 ? (int) n : len - total;
+                int want = Long.compareUnsigned(len - total, n) > 0
+                        ? (int) n : len - total;
                 int got = r.read(b, off + total, want);
                 if (got < 0) throw new UnexpectedEOFException();
                 total += got;

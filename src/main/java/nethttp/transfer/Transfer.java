@@ -132,15 +132,17 @@ public final class Transfer {
      */
     // tag::fix-length[]
     @Mirrors(file = "net/http/transfer.go", func = "fixLength")
-    public static long fixLength(boolean isResponse, int status, String requestMethod, Header header,
+    public static long fixLength(boolean isResponse, int status, String requestMethod,
+            Header header,
             boolean chunked) throws ProtocolException {
         List<String> contentLens = new ArrayList<>(header.values("Content-Length"));
         if (contentLens.size() > 1) {
             String first = Header.trim(contentLens.get(0));
             for (String other : contentLens.subList(1, contentLens.size())) {
                 if (!first.equals(Header.trim(other))) {
-                    throw new ProtocolException("http: message cannot contain multiple Content-Length headers; got "
-                            + Quote.quote(contentLens));
+                    throw new ProtocolException(
+                            "http: message cannot contain multiple Content-Length headers;"
+                            + " got " + Quote.quote(contentLens));
                 }
             }
             header.set("Content-Length", first);

@@ -16,7 +16,9 @@ import nethttp.textproto.BufioReader;
 
 /**
  * The framing decision for one message, request or response: the inputs taken from the message,
- * the outputs to put back into it. A request is framed exactly like a 200 response to GET.
+ * the outputs to put back into it. A request goes through the same rules as a 200 response to
+ * GET, but for one: without a length or chunked coding, a request has no body, where such a
+ * response runs until the connection closes.
  */
 @Mirrors(file = "net/http/transfer.go", func = "transferReader")
 final class TransferReader {
@@ -94,7 +96,8 @@ final class TransferReader {
     }
 
     // tag::choose-body[]
-    private InputStream chooseBody(BufioReader r, long realLength, Consumer<Header> trailerSink) {
+    private InputStream chooseBody(BufioReader r, long realLength,
+            Consumer<Header> trailerSink) {
         if (chunked) {
             boolean noBody = isResponse && (Transfer.noResponseBodyExpected(requestMethod)
                     || !Transfer.bodyAllowedForStatus(statusCode));
@@ -122,7 +125,8 @@ final class TransferReader {
         if (!protoAtLeast(1, 1)) return;
 
         if (raw.size() != 1) {
-            throw new UnsupportedTransferEncodingException("too many transfer encodings: " + Quote.quote(raw));
+            throw new UnsupportedTransferEncodingException(
+                    "too many transfer encodings: " + Quote.quote(raw));
         }
         if (!Guts.equalFoldASCII(raw.get(0), "chunked")) {
             throw new UnsupportedTransferEncodingException(

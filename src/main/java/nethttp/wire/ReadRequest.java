@@ -47,13 +47,15 @@ public final class ReadRequest {
     public static Request readRequest(BufioReader r) throws IOException {
         Request req = readRequestHead(r);
         try {
-            req.close = Transfer.shouldClose(req.protoMajor, req.protoMinor, req.header, false);
+            req.close =
+                    Transfer.shouldClose(req.protoMajor, req.protoMinor, req.header, false);
             Transfer.readTransfer(req, r);
         } catch (EOFException e) {
             throw truncated(e);
         }
         if (isH2Upgrade(req)) {
-            req.contentLength = -1; // neither chunked nor declared: the rest is the new protocol
+            // neither chunked nor declared: the rest is the new protocol
+            req.contentLength = -1;
             req.close = true;
         }
         return req;
@@ -100,7 +102,8 @@ public final class ReadRequest {
         req.header = tp.readMIMEHeader();
         List<String> hosts = req.header.values("Host");
         if (hosts.size() > 1) throw new ProtocolException("too many Host headers");
-        // An absolute target names the host itself; any Host header is then ignored (RFC 7230 5.4).
+        // An absolute target names the host itself; any Host header is then ignored
+        // (RFC 7230 5.4).
         req.host = !req.url.host.isEmpty() ? req.url.host : req.header.get("Host");
         fixPragmaCacheControl(req.header);
         return req;
@@ -168,7 +171,8 @@ public final class ReadRequest {
     @Mirrors(file = "net/http/server.go", func = "conn.readRequest")
     public static void validateForServer(Request req) throws StatusException {
         if (!http1ServerSupportsRequest(req)) {
-            throw new StatusException(Status.HTTP_VERSION_NOT_SUPPORTED, "unsupported protocol version");
+            throw new StatusException(Status.HTTP_VERSION_NOT_SUPPORTED,
+                    "unsupported protocol version");
         }
         List<String> hosts = req.header.values("Host");
         boolean exempt = isH2Upgrade(req) || req.method.equals("CONNECT");
