@@ -1,6 +1,7 @@
 package nethttp.visualizer.scenario;
 
 import java.time.Duration;
+import nethttp.visualizer.model.Recording;
 
 /**
  * A slowloris client trickles its request head one byte at a time; ReadHeaderTimeout closes its
@@ -25,6 +26,12 @@ final class SlowlorisScenario implements Scenario {
                 + " never finishes it; client B sends a normal request meanwhile and is served. When the deadline"
                 + " passes, conn-serve's read fails and the server closes S's connection without a reply. S's"
                 + " connection stays new while it trickles: it turns active only when readRequest returns.";
+    }
+
+    /** Just after the server cut client S's trickling connection off, at the ReadHeaderTimeout. */
+    @Override
+    public int telling(Recording rec) {
+        return Scenario.after(rec, h -> Scenario.noteStarting(h, "the server closed client S"), 0, Scenario.super.telling(rec));
     }
 
     @Override
