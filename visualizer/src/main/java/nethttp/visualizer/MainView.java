@@ -148,6 +148,8 @@ final class MainView {
     private boolean updating;
     private double zoom = 1;
     private Consumer<String> browser = url -> {};
+    private final javafx.event.EventHandler<KeyEvent> keys = this::onKey;
+    private final javafx.event.EventHandler<KeyEvent> typed = this::onTyped;
 
     MainView() {
         build();
@@ -344,6 +346,11 @@ final class MainView {
                 explain(Explanation.of(model.get(b.intValue())), CodeLinks.of(model.get(b.intValue())));
             }
         });
+        // Clicking the line already selected (the latest step, say) explains it too.
+        log.setOnMouseClicked(e -> {
+            int i = log.getSelectionModel().getSelectedIndex();
+            if (i >= 0 && i < model.size()) explain(Explanation.of(model.get(i)), CodeLinks.of(model.get(i)));
+        });
         Label logTitle = new Label("Event log, up to the current step");
         VBox logBox = new VBox(2, logTitle, log);
         VBox.setVgrow(log, Priority.ALWAYS);
@@ -357,8 +364,17 @@ final class MainView {
 
         buildHelp();
         root.getChildren().setAll(content, helpOverlay);
-        root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-        root.addEventFilter(KeyEvent.KEY_TYPED, this::onTyped);
+        // On the scene, so keys work also when nothing has the focus.
+        root.sceneProperty().addListener((o, was, scene) -> {
+            if (was != null) {
+                was.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+                was.removeEventFilter(KeyEvent.KEY_TYPED, typed);
+            }
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+                scene.addEventFilter(KeyEvent.KEY_TYPED, typed);
+            }
+        });
     }
 
     private static HBox group(Node... nodes) {
@@ -744,6 +760,15 @@ final class MainView {
     }
 
     private void frame(long nanos) {
+        drain();
+        if (!playing) return;
+        if (lastFrame != 0) budget += (nanos - lastFrame) / 1e9 * eventsPerSecond();
+        lastFrame = nanos;
+        advance();
+    }
+
+    /** Appends what the running scenario and the live server have recorded since the last frame. */
+    private void drain() {
         boolean grew = false;
         for (Happening h; (h = incoming.poll()) != null; ) {
             if (recordingModel == null) continue;
@@ -763,9 +788,10 @@ final class MainView {
         }
         if (grew && following) seek(model.size());
         else if (grew) refreshTimeline();
-        if (!playing) return;
-        if (lastFrame != 0) budget += (nanos - lastFrame) / 1e9 * eventsPerSecond();
-        lastFrame = nanos;
+    }
+
+    /** Moves playback on by the whole steps its time budget allows. */
+    private void advance() {
         int target = pos;
         while (budget >= 1 && target < model.size()) {
             budget -= 1;
@@ -813,7 +839,7 @@ final class MainView {
             }
             String message = done;
             Platform.runLater(() -> {
-                frame(0);
+                drain();
                 recording = false;
                 if (message.startsWith("Recorded")) {
                     status.setText(playing ? "Recorded " + m.size() + " steps; playing" : "Recorded " + m.size() + " steps: Play, step, or scrub the timeline");
