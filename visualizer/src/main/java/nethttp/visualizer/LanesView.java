@@ -71,6 +71,8 @@ final class LanesView extends Region {
     /** The fraction of the recording left of the view, 0 when the view starts at step 0. */
     private double hStart;
     private double gutter = 172;
+    /** Whether the newest lanes are kept in view, as when following a live server. */
+    private boolean showNewest;
 
     LanesView(BiConsumer<Explanation, CodeLinks.Ref> onExplain) {
         this.onExplain = onExplain;
@@ -86,6 +88,7 @@ final class LanesView extends Region {
                 double d = e.isShiftDown() ? e.getDeltaY() + e.getDeltaX() : e.getDeltaX();
                 panBy(-d / Math.max(1, contentWidth()));
             } else {
+                showNewest = false;
                 scroll.setValue(Math.max(scroll.getMin(), Math.min(scroll.getMax(), scroll.getValue() - e.getDeltaY() / row())));
             }
             e.consume();
@@ -109,6 +112,11 @@ final class LanesView extends Region {
     void setZoom(double z) {
         zoom = z;
         draw();
+    }
+
+    /** Keeps the last lanes in view as lanes are added. */
+    void setShowNewest(boolean on) {
+        showNewest = on;
     }
 
     /** Spaces happenings by their time rather than one step each. */
@@ -287,6 +295,7 @@ final class LanesView extends Region {
         int rows = rowsInView();
         scroll.setMax(Math.max(0, lanes.size() - rows));
         scroll.setVisibleAmount(rows);
+        if (showNewest) scroll.setValue(scroll.getMax());
         int first = (int) Math.min(scroll.getValue(), Math.max(0, lanes.size() - 1));
         Map<String, Color> links = linkColours();
         drawRuler(g, w);

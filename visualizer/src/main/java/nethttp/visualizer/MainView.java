@@ -191,6 +191,7 @@ final class MainView {
             }
         });
         scenarios.getSelectionModel().selectFirst();
+        scenarios.setPromptText("Scenario");
         run.setOnAction(e -> runScenario(scenarios.getValue()));
         play.setOnAction(e -> play());
         pause.setOnAction(e -> pause());
@@ -628,11 +629,9 @@ final class MainView {
         logAll.clear();
         for (Happening h : m.happenings()) logAll.add(Describe.line(h, m.startNanos()));
         logLines.clear();
-        Scenarios.byId(m.scenario()).ifPresent(s -> {
-            updating = true;
-            scenarios.setValue(s);
-            updating = false;
-        });
+        updating = true;
+        scenarios.setValue(Scenarios.byId(m.scenario()).orElse(m.scenario().equals("none") ? scenarios.getValue() : null));
+        updating = false;
         toLive.setVisible(live != null && m != liveModel);
         clearExplanation();
         boolean client = m.happenings().stream().anyMatch(h -> h instanceof nethttp.visualizer.model.LibraryEvent le && le.fromClient());
@@ -962,6 +961,7 @@ final class MainView {
     }
 
     private void refresh() {
+        lanes.setShowNewest(following && model == liveModel);
         ViewState state = model.stateAt(pos);
         updating = true;
         try {
