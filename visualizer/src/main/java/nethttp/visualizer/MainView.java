@@ -102,6 +102,13 @@ final class MainView {
     final Button toStart = button("toStart", "|◀ Start", "Back to the start (Home)");
     final Button toLive = button("toLive", "● Live", "Back to the live server's recording, following it");
     final Button help = button("helpButton", "?", "Keys and clicker (?)");
+    final ComboBox<nethttp.client.GetConnStrategy> sendStrategy =
+            new ComboBox<>(FXCollections.observableArrayList(nethttp.client.GetConnStrategy.GO_1_13, nethttp.client.GetConnStrategy.GO_1_12));
+    final TextField sendPath = new TextField("/");
+    final Button send = button("send", "Send", "Sends GET with the library's own Transport, to show the client's side live too");
+    private final HBox sendGroup = new HBox(4);
+    private final java.util.Map<nethttp.client.GetConnStrategy, nethttp.visualizer.scenario.LiveClient> liveClients =
+            new java.util.EnumMap<>(nethttp.client.GetConnStrategy.class);
     final Slider speed = new Slider(0, Math.log10(MAX_SPEED), 1);
     final Label speedLabel = new Label();
     final ComboBox<BreakOn> breakOn = new ComboBox<>(FXCollections.observableArrayList(BreakOn.values()));
@@ -236,8 +243,31 @@ final class MainView {
         breakOn.setStyle("-fx-pref-width: 12em; -fx-max-width: 12em;");
         speed.setStyle("-fx-pref-width: 6em;");
         speed.setTooltip(new javafx.scene.control.Tooltip("Playback speed, from 1 to 500 steps per second"));
+        sendStrategy.setId("sendStrategy");
+        sendStrategy.setValue(nethttp.client.GetConnStrategy.GO_1_13);
+        sendStrategy.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(nethttp.client.GetConnStrategy g) {
+                return g == null ? "" : nethttp.visualizer.scenario.LiveClient.labelOf(g);
+            }
+
+            @Override
+            public nethttp.client.GetConnStrategy fromString(String text) {
+                return null;
+            }
+        });
+        sendStrategy.setTooltip(new javafx.scene.control.Tooltip("The getConn strategy of the app's Transport: Go 1.13's or Go 1.12's"));
+        sendPath.setId("sendPath");
+        sendPath.setPrefColumnCount(9);
+        sendPath.setOnAction(e -> sendLive());
+        send.setOnAction(e -> sendLive());
+        sendGroup.getChildren().setAll(new Label("Client"), sendStrategy, sendPath, send);
+        sendGroup.setAlignment(Pos.CENTER_LEFT);
+        sendGroup.setVisible(false);
+        sendGroup.managedProperty().bind(sendGroup.visibleProperty());
         FlowPane bar = new FlowPane(8, 4,
                 group(scenarios, run, toLive),
+                sendGroup,
                 group(toStart, stepBack, play, pause, stepForward),
                 group(speed, speedLabel),
                 group(new Label("Break on"), breakOn),
@@ -327,6 +357,10 @@ final class MainView {
         Tab wireTab = new Tab("Wire", wire);
         wireTab.setTooltip(new javafx.scene.control.Tooltip("The latest bytes on the wire, -> to the server, <- to the client; click one to read it whole"));
         listTabs.getTabs().setAll(nowTab, poolTab, wireTab);
+        // The latest bytes are the ones to read when the tab opens.
+        wireTab.setOnSelectionChanged(e -> {
+            if (wireTab.isSelected() && !wire.getItems().isEmpty()) Platform.runLater(() -> wire.scrollTo(wire.getItems().size() - 1));
+        });
         listTabs.setId("listTabs");
         for (TabPane t : List.of(explainTabs, listTabs)) t.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane side = new SplitPane(explainTabs, listTabs);
@@ -861,6 +895,7 @@ final class MainView {
         if (live != null) throw new IllegalStateException("already live on " + live.address());
         live = LiveServer.start(hostPort, allowRemote, liveIncoming::add);
         liveModel = new Model("live");
+        sendGroup.setVisible(true);
         if (!live.loopbackOnly()) {
             liveWarning.setText("⚠ Listening on " + live.address() + ": any machine on this network can reach this server."
                     + " Close the app to stop it.");
@@ -882,8 +917,21 @@ final class MainView {
         status.setText("Live on " + live.address() + ": try  curl -v http://" + live.address() + "/  (Save keeps the recording so far)");
     }
 
-    /** Stops the live server, if any. */
+    /** Sends the typed path from the app's own Transport with the chosen strategy. */
+    void sendLive() {
+        if (live == null) return;
+        nethttp.visualizer.scenario.LiveClient c = liveClients.computeIfAbsent(sendStrategy.getValue(),
+                g -> new nethttp.visualizer.scenario.LiveClient(g, live.address(), liveIncoming::add));
+        String path = sendPath.getText().isBlank() ? "/" : sendPath.getText().trim();
+        c.send(path);
+        if (model != liveModel) showLive();
+        status.setText(nethttp.visualizer.scenario.LiveClient.labelOf(sendStrategy.getValue()) + " sent GET " + path);
+    }
+
+    /** Stops the live server and the app's clients, if any. */
     void stopLive() {
+        liveClients.values().forEach(nethttp.visualizer.scenario.LiveClient::close);
+        liveClients.clear();
         if (live != null) live.close();
     }
 

@@ -409,6 +409,13 @@ class ClassroomTest {
         var wire = robot.lookup("#wire").queryListView();
         String last = (String) wire.getItems().get(wire.getItems().size() - 1);
         assertTrue(last.contains("Connection: close\\r\\n\\r\\n"), last);
+        robot.interact(() -> view.listTabs.getSelectionModel().select(2));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<javafx.scene.control.ListCell<?>> cells = new ArrayList<>();
+        robot.interact(() -> wire.lookupAll(".list-cell").forEach(n -> cells.add((javafx.scene.control.ListCell<?>) n)));
+        javafx.scene.control.ListCell<?> cell = cells.stream().filter(c -> c.isVisible() && c.getText() != null && c.getText().length() > 120)
+                .findFirst().orElseThrow(() -> new AssertionError("cells: " + cells.stream().map(c -> c.getText() + " " + c.getHeight()).toList()));
+        assertTrue(cell.getHeight() > 2.2 * cell.getFont().getSize(), "a long line wraps: " + cell.getHeight() + " px high");
         robot.interact(() -> wire.getSelectionModel().select(wire.getItems().size() - 1));
         String text = robot.lookup("#explain").queryAs(TextArea.class).getText();
         assertTrue(text.contains("Connection: close"), text);
@@ -448,6 +455,15 @@ class ClassroomTest {
             assertEquals(view.model().size(), view.position(), "the view follows the newest step");
             assertTrue(view.model().happenings().stream().anyMatch(h -> h instanceof nethttp.visualizer.model.WireBytes w
                     && w.bytes().startsWith("GET / HTTP/1.1")), "the server's side recorded the request's bytes");
+
+            // The app's own Transport, with Go 1.12's strategy, shows the client's side beside the server's.
+            robot.interact(() -> view.sendStrategy.setValue(nethttp.client.GetConnStrategy.GO_1_12));
+            robot.clickOn("#sendPath").eraseText(1).write("/echo?from=app");
+            robot.clickOn("#send");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.model().lanes().all().stream().anyMatch(l ->
+                    l.kind() == Lanes.Kind.CLIENT_CONN && l.source().equals("go1.12") && !l.clientAddr().isEmpty()
+                    && view.model().lanes().all().stream().anyMatch(k -> k.kind() == Lanes.Kind.CONN && k.clientAddr().equals(l.clientAddr()))));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.lanes.yOf("go1.12 conn 1") > 0);
 
             // Saved at any time, it replays.
             Path file = dir.resolve("live.nhr");
