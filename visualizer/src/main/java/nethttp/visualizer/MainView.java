@@ -198,7 +198,13 @@ final class MainView {
             }
         });
         scenarios.getSelectionModel().selectFirst();
-        scenarios.setPromptText("Scenario");
+        scenarios.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(Scenario item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? "Pick a scenario" : scenarios.getConverter().toString(item));
+            }
+        });
         run.setOnAction(e -> runScenario(scenarios.getValue()));
         play.setOnAction(e -> play());
         pause.setOnAction(e -> pause());
