@@ -161,13 +161,15 @@ class ClassroomTest {
         assertNotNull(robot.lookup("#legend-to-client").query());
         int closed = Scenario.after(keepAlive, h -> h instanceof LibraryEvent le && le.event() instanceof ConnStateEvent s
                 && s.state() == ConnState.CLOSED, 0, -1);
-        robot.interact(() -> view.seek(closed + 3));
+        int at = Math.min(closed + 3, keepAlive.happenings().size());
+        robot.interact(() -> view.seek(at));
         LanesView lanes = view.lanes;
         javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];
         robot.interact(() -> shot[0] = lanes.canvas().snapshot(null, null));
         double y = lanes.yOf("conn 1");
         int dark = 0;
-        for (int x = (int) lanes.xOf(closed - 1); x < lanes.xOf(closed + 3); x++) {
+        int right = (int) Math.min(shot[0].getWidth(), lanes.xOf(closed - 1) + 40);
+        for (int x = (int) lanes.xOf(closed - 1); x < right; x++) {
             if (shot[0].getPixelReader().getColor(x, (int) y + 5).equals(LanesView.CLOSED)) dark++;
         }
         assertTrue(dark >= 8, "the closed block is " + dark + " px wide");
