@@ -22,10 +22,11 @@ final class ExpectContinueScenario implements Scenario {
                 + " the wire: the unsent body, or a new request.";
     }
 
-    /** Just after the 404 that ends the second exchange, without 100 Continue. */
+    /** Just after the 404 that ends the second exchange, without 100 Continue, has closed the connection. */
     @Override
     public int telling(Recording rec) {
-        return Scenario.after(rec, h -> Scenario.noteStarting(h, "no 100 Continue came"), 0, Scenario.super.telling(rec));
+        int told = Scenario.after(rec, h -> Scenario.noteStarting(h, "no 100 Continue came"), 0, Scenario.super.telling(rec));
+        return Scenario.after(rec, h -> Scenario.closes(h, 1), 0, told);
     }
 
     @Override

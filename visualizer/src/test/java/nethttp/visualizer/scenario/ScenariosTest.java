@@ -96,6 +96,7 @@ class ScenariosTest {
         assertTrue(toClient.contains("HTTP/1.1 404 Not Found"), toClient);
         assertTrue(shownAtTellingMoment("expect-continue", rec, h -> h instanceof WireBytes w
                 && w.bytes().contains("404 Not Found")), "the screenshot shows the 404");
+        assertTrue(shownAtTellingMoment("expect-continue", rec, h -> Scenario.closes(h, 1)), "and the close that follows it");
         assertEquals(ConnState.CLOSED, statesOf(rec, 1).get(statesOf(rec, 1).size() - 1));
         assertQuiet(rec);
     }
