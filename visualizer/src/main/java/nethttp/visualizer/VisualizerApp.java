@@ -170,13 +170,17 @@ public class VisualizerApp extends Application {
 
     /**
      * The index of the last event of the library before {@code position}, for the explanation
-     * panel: a client's step when the scenario has a client, its story being the client's.
+     * panel: a client's step when the scenario has a client, its story being the client's; else
+     * the server's last change of a connection's state.
      */
     private static int lastLibraryEvent(Model m, int position) {
         for (int i = position - 1; i > 0; i--) {
             if (m.get(i) instanceof LibraryEvent le && le.event() instanceof ClientTraceEvent c && TELLING_CLIENT_STEPS.contains(c.kind())) {
                 return i;
             }
+        }
+        for (int i = position - 1; i > 0; i--) {
+            if (m.get(i) instanceof LibraryEvent le && le.event() instanceof nethttp.event.ConnStateEvent) return i;
         }
         for (int i = position - 1; i > 0; i--) if (m.get(i) instanceof LibraryEvent) return i;
         return 0;
