@@ -534,6 +534,34 @@ class ClassroomTest {
     }
 
     @Test
+    void theCodeLinkOpensTheChaptersPageAtItsSection(FxRobot robot, @TempDir Path book) throws Exception {
+        List<String> opened = new ArrayList<>();
+        String before = System.getProperty("visualizer.book");
+        System.setProperty("visualizer.book", book.toString());
+        try {
+            robot.interact(() -> {
+                view.setBrowser(opened::add);
+                view.seek(keepAlive.happenings().size() / 2);
+            });
+            double y = view.lanes.yOf("conn-serve #1");
+            robot.clickOn(robot.point(view.lanes.canvas()).atPosition(Pos.TOP_LEFT).atOffset(new Point2D(20, y)));
+            robot.interact(() -> view.explainTabs.getSelectionModel().select(view.codeTab));
+            robot.clickOn("#codeLink");
+            assertEquals(List.of(), opened, "no page to open before the book is built");
+            assertTrue(robot.lookup("#status").queryAs(Label.class).getText().contains("mvn -pl chapters package"));
+
+            Files.writeString(book.resolve("ch04-conn-serve.html"), "<html></html>");
+            robot.clickOn(robot.point(view.lanes.canvas()).atPosition(Pos.TOP_LEFT).atOffset(new Point2D(20, y)));
+            robot.interact(() -> view.explainTabs.getSelectionModel().select(view.codeTab));
+            robot.clickOn("#codeLink");
+            assertEquals(List.of(book.resolve("ch04-conn-serve.html").toUri() + "#_the_loop"), opened);
+        } finally {
+            if (before == null) System.clearProperty("visualizer.book");
+            else System.setProperty("visualizer.book", before);
+        }
+    }
+
+    @Test
     void everyStepAndLaneOfTheScenariosFindsItsMethodInThePackagedSources() {
         List<String> missing = new ArrayList<>();
         for (Recording rec : List.of(keepAlive, race)) {
