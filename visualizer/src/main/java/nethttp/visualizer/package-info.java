@@ -4,7 +4,8 @@
  * event at a time.
  *
  * <p>{@link nethttp.visualizer.VisualizerApp} opens the window; {@code MainView} holds the
- * controls and the position in the recording, and {@code LanesView} draws the lanes. What the
+ * controls, the keys and the position in the recording, and {@code LanesView} draws the lanes,
+ * both scaled by one zoom factor for a lecture hall. What the
  * lanes mean is told in chapter 3, "Server and the accept loop", chapter 4, "The conn.serve
  * loop and the connection states"; the client's lanes and its pool list in chapters 8 and 9,
  * "Client and Transport" and "The getConn race".

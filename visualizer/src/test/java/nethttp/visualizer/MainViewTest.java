@@ -221,15 +221,15 @@ class MainViewTest {
         List<String> pool = items(robot, "#pool");
         for (String side : List.of("go1.12", "go1.13")) {
             int head = pool.indexOf(pool.stream().filter(l -> l.startsWith(side + " to 127.0.0.1:")).findFirst().orElseThrow());
-            assertEquals(List.of("  idle pool     -", "  want a conn   req 2", "  want a slot   -", "  dialing       conn 2 for req 2",
-                    "  in use        conn 1 by req 1"), pool.subList(head + 1, head + 6), side + ": " + pool);
+            assertEquals(List.of("  idle pool     -", "  want a conn   req b", "  want a slot   -", "  dialing       conn 2 for req b",
+                    "  in use        conn 1 by req a"), pool.subList(head + 1, head + 6), side + ": " + pool);
         }
         LanesView lanes = view.lanes;
         double y = lanes.yOf("go1.13 conn 2");
         assertTrue(y > 0, "go1.13's conn 2 is in view");
         robot.clickOn(robot.point(lanes.canvas()).atPosition(javafx.geometry.Pos.TOP_LEFT).atOffset(new javafx.geometry.Point2D(20, y)));
         String text = robot.lookup("#explain").queryAs(TextArea.class).getText();
-        assertTrue(text.startsWith("Client connection: dialing for req 2"), text);
+        assertTrue(text.startsWith("Client connection: dialing for req b"), text);
         assertTrue(text.contains("Chapter 9, \"The getConn race\""), text);
     }
 
@@ -248,6 +248,7 @@ class MainViewTest {
     @Test
     void clickingALogLineJumpsThereAndExplainsIt(FxRobot robot) {
         ListView<?> log = robot.lookup("#log").queryListView();
+        robot.interact(() -> view.seek(10));
         robot.interact(() -> log.getSelectionModel().select(4));
         assertEquals(5, view.position());
         assertFalse(robot.lookup("#explain").queryAs(TextArea.class).getText().isBlank());
@@ -277,14 +278,17 @@ class MainViewTest {
 
     @Test
     void runningAScenarioAnimatesItLive(FxRobot robot) throws Exception {
-        robot.interact(() -> view.scenarios.setValue(Scenarios.byId("handler-throws").orElseThrow()));
+        robot.interact(() -> {
+            view.scenarios.setValue(Scenarios.byId("handler-throws").orElseThrow());
+            view.speed.setValue(view.speed.getMax());
+        });
         robot.clickOn("#run");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !view.isRecording());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !view.isRecording() && !view.isPlaying());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("handler-throws", view.model().scenario());
-        assertEquals(view.model().size(), view.position(), "the view followed the run to its end");
+        assertEquals(view.model().size(), view.position(), "the playback went on to the run's end");
         assertTrue(items(robot, "#log").stream().anyMatch(l -> l.contains("http: panic serving")));
-        assertTrue(text(robot, "#status").startsWith("Recorded"), text(robot, "#status"));
+        assertEquals("End of the recording", text(robot, "#status"));
     }
 
     @Test

@@ -44,6 +44,14 @@ public final class Describe {
         return b.toString();
     }
 
+    /**
+     * A request's name as the scenarios tell their stories: a, b, c, ... for the first 26 of a
+     * transport, then the number.
+     */
+    public static String requestName(long request) {
+        return request >= 1 && request <= 26 ? String.valueOf((char) ('a' + request - 1)) : Long.toString(request);
+    }
+
     /** The role as the trace prints it: {@code conn-serve}, {@code background-read}. */
     public static String roleName(ThreadRole role) {
         return role.name().toLowerCase().replace('_', '-');

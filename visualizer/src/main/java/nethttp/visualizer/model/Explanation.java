@@ -49,7 +49,20 @@ public record Explanation(String title, String text, Chapter chapter) {
 
     /** The meaning of a thread of {@code role}, running or parked on {@code on}. */
     public static Explanation of(ThreadRole role, boolean parked, String on) {
-        String state = parked ? " Now parked on \"" + on + "\": " + parkedMeaning(on) : " Now running.";
+        return of(role, parked ? "parked" : "running", on);
+    }
+
+    /**
+     * The meaning of a thread of {@code role} in {@code threadState}: {@code running},
+     * {@code parked} (on {@code on}) or {@code ended}.
+     */
+    public static Explanation of(ThreadRole role, String threadState, String on) {
+        boolean parked = threadState.equals("parked");
+        String state = switch (threadState) {
+            case "parked" -> " Now parked on \"" + on + "\": " + parkedMeaning(on);
+            case "ended" -> " Now ended: the thread has returned and is gone.";
+            default -> " Now running.";
+        };
         return switch (role) {
             case ACCEPT -> new Explanation("Thread: accept loop",
                     "Go's Server.Serve: waits in accept for the next connection and starts a conn-serve virtual"
@@ -108,7 +121,7 @@ public record Explanation(String title, String text, Chapter chapter) {
 
     /** The meaning of a step the client's transport reported. */
     public static Explanation of(ClientTraceEvent e, String source) {
-        String who = source + ", request " + e.request() + (e.conn() == 0 ? "" : ", conn " + e.conn());
+        String who = source + ", request " + Describe.requestName(e.request()) + (e.conn() == 0 ? "" : ", conn " + e.conn());
         String detail = e.detail().isEmpty() ? "" : " (" + e.detail() + ")";
         return switch (e.kind()) {
             case GET_CONN -> new Explanation("GetConn: " + who,
@@ -187,8 +200,11 @@ public record Explanation(String title, String text, Chapter chapter) {
     public static Explanation of(Happening h) {
         return switch (h) {
             case LibraryEvent le when le.event() instanceof ConnStateEvent s -> of(s.state());
-            case LibraryEvent le when le.event() instanceof ThreadEvent t ->
-                    of(t.role(), t.kind() == ThreadEvent.Kind.PARKED, t.on());
+            case LibraryEvent le when le.event() instanceof ThreadEvent t -> of(t.role(), switch (t.kind()) {
+                case PARKED -> "parked";
+                case ENDED -> "ended";
+                case STARTED, RUNNING -> "running";
+            }, t.on());
             case LibraryEvent le when le.event() instanceof ExchangeEvent x -> of(x.kind(), x.detail());
             case LibraryEvent le when le.event() instanceof ClientTraceEvent c -> of(c, le.source());
             case LibraryEvent le -> new Explanation("Event", le.event().toString(), null);

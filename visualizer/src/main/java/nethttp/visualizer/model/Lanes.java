@@ -56,6 +56,7 @@ public final class Lanes {
         private final List<WireMark> wire = new ArrayList<>();
         private long currentThread;
         private String remoteAddr = "";
+        private String localAddr = "";
         /** On a client connection lane: the request using the connection, 0 when none. */
         private long user;
 
@@ -94,6 +95,15 @@ public final class Lanes {
 
         public String remoteAddr() {
             return remoteAddr;
+        }
+
+        /**
+         * The client's end of the connection, {@code ip:port}, which both ends know: the
+         * server's remote address, or the local address a client connection dialed from (empty
+         * when the recording does not say).
+         */
+        public String clientAddr() {
+            return kind == Kind.CLIENT_CONN ? localAddr : kind == Kind.CONN ? remoteAddr : "";
         }
 
         /** The index of the happening that opened this lane. */
@@ -156,6 +166,12 @@ public final class Lanes {
             }
             case LibraryEvent le when le.event() instanceof ThreadEvent t -> addThreadChange(index, t, le.source());
             case LibraryEvent le when le.event() instanceof ClientTraceEvent c -> addClientChange(index, c, le.source());
+            case Note n -> {
+                Dialed d = Dialed.parse(n.text());
+                if (d == null) return;
+                Lane lane = lanes.get(new Key(d.source(), d.conn(), 0));
+                if (lane != null && lane.kind == Kind.CLIENT_CONN) lane.localAddr = d.from();
+            }
             case WireBytes w -> {
                 WireMark mark = new WireMark(index, w);
                 Lane lane = connByAddr.get(w.clientAddr());
@@ -163,6 +179,25 @@ public final class Lanes {
                 else unclaimedWire.computeIfAbsent(w.clientAddr(), a -> new ArrayList<>()).add(mark);
             }
             default -> {}
+        }
+    }
+
+    /**
+     * The note a scenario's dialer writes when a client connection is up: which transport's
+     * connection it is and the local address it dialed from, the address the server sees.
+     */
+    public record Dialed(String source, long conn, String from) {
+        private static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile("(\\S+) conn (\\d+) dialed from (\\S+)");
+
+        /** The note's text. */
+        public String text() {
+            return source + " conn " + conn + " dialed from " + from;
+        }
+
+        /** The dial a note tells of, or null for another note. */
+        public static Dialed parse(String text) {
+            var m = FORM.matcher(text);
+            return m.matches() ? new Dialed(m.group(1), Long.parseLong(m.group(2)), m.group(3)) : null;
         }
     }
 
@@ -186,11 +221,11 @@ public final class Lanes {
         switch (c.kind()) {
             case CONNECT_START -> {
                 lane.remoteAddr = c.detail();
-                lane.changes.add(new Change(index, "dialing", "for req " + c.request()));
+                lane.changes.add(new Change(index, "dialing", "for req " + Describe.requestName(c.request())));
             }
             case GOT_CONN -> {
                 lane.user = c.request();
-                lane.changes.add(new Change(index, "in use", "req " + c.request()));
+                lane.changes.add(new Change(index, "in use", "req " + Describe.requestName(c.request())));
             }
             case PUT_IDLE_CONN -> {
                 if (lane.user != c.request()) return; // handed straight on: the next GotConn came first

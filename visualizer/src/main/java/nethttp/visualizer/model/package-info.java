@@ -9,5 +9,9 @@
  * server's events are told in chapter 4, "The conn.serve loop and the connection states"; the
  * client's, from which {@link nethttp.visualizer.model.ClientView} derives the idle pool and the
  * wantConn queues, in chapters 8 and 9, "Client and Transport" and "The getConn race".
+ *
+ * <p>{@link nethttp.visualizer.model.CodeLinks} names the library's method behind each step and
+ * lane, and {@link nethttp.visualizer.model.CodeIndex} finds it, and the chapter section that
+ * quotes it, in the sources and chapters packaged with the app.
  */
 package nethttp.visualizer.model;

@@ -1,5 +1,7 @@
 package nethttp.visualizer.scenario;
 
+import nethttp.visualizer.model.Recording;
+
 /** Expect: 100-continue, answered with 100 Continue when the handler reads, and not otherwise. */
 final class ExpectContinueScenario implements Scenario {
     @Override
@@ -18,6 +20,13 @@ final class ExpectContinueScenario implements Scenario {
                 + " the handler starts reading the body. Then A posts again to a path whose handler never reads:"
                 + " no 100 Continue, and a 404 with Connection: close, since the server cannot tell what comes next on"
                 + " the wire: the unsent body, or a new request.";
+    }
+
+    /** Just after the 404 that ends the second exchange, without 100 Continue, has closed the connection. */
+    @Override
+    public int telling(Recording rec) {
+        int told = Scenario.after(rec, h -> Scenario.noteStarting(h, "no 100 Continue came"), 0, Scenario.super.telling(rec));
+        return Scenario.after(rec, h -> Scenario.closes(h, 1), 0, told);
     }
 
     @Override

@@ -7,6 +7,7 @@ import nethttp.event.ConnStateEvent;
 import nethttp.event.ExchangeEvent;
 import nethttp.visualizer.model.Happening;
 import nethttp.visualizer.model.LibraryEvent;
+import nethttp.visualizer.model.Recording;
 
 /** Shutdown while two requests are in flight and one connection idles. */
 final class GracefulShutdownScenario implements Scenario {
@@ -25,6 +26,18 @@ final class GracefulShutdownScenario implements Scenario {
         return "Clients A and B each wait on a slow handler; client C's connection is idle. Then Shutdown is called:"
                 + " the listener closes and the accept loop ends, C's idle connection is closed at once, A and B get"
                 + " their responses (with Connection: close) and only then are their connections closed.";
+    }
+
+    /** Just after Shutdown closed the idle connection, while the two active ones are still serving. */
+    @Override
+    public int telling(Recording rec) {
+        int called = Scenario.after(rec, h -> Scenario.noteStarting(h, "Shutdown called"), 0, -1);
+        if (called < 0) return Scenario.super.telling(rec);
+        java.util.List<Happening> hs = rec.happenings();
+        for (int i = called; i < hs.size(); i++) {
+            if (hs.get(i) instanceof LibraryEvent le && le.event() instanceof ConnStateEvent s && s.state() == ConnState.CLOSED) return i + 1;
+        }
+        return Scenario.super.telling(rec);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package nethttp.visualizer.scenario;
 
+import nethttp.visualizer.model.Recording;
+
 /** A handler throws: the server logs it, closes that connection, and keeps serving others. */
 final class HandlerThrowsScenario implements Scenario {
     @Override
@@ -17,6 +19,12 @@ final class HandlerThrowsScenario implements Scenario {
         return "Client A asks for /boom, whose handler throws. As Go recovers a panic in a handler, the server logs"
                 + " the exception and closes the connection without a response. Client B, on its own connection, is"
                 + " served as usual.";
+    }
+
+    /** Just after the server logged the exception as Go logs a panic. */
+    @Override
+    public int telling(Recording rec) {
+        return Scenario.after(rec, h -> Scenario.noteStarting(h, "server log: http: panic"), 1, Scenario.super.telling(rec));
     }
 
     @Override

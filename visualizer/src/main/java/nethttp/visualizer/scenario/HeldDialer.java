@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import nethttp.client.Dialer;
 import nethttp.core.Context;
+import nethttp.visualizer.model.Lanes;
 
 /**
  * A dialer a scenario steers: when holding, every dial waits until the scenario releases it, so
@@ -22,11 +23,13 @@ final class HeldDialer implements Dialer {
     private static final long MAX_HOLD_SECONDS = 10;
 
     private final ScenarioRun run;
+    private final String label;
     private final boolean hold;
     private final BlockingQueue<Held> started = new LinkedBlockingQueue<>();
 
-    HeldDialer(ScenarioRun run, boolean hold) {
+    HeldDialer(ScenarioRun run, String label, boolean hold) {
         this.run = run;
+        this.label = label;
         this.hold = hold;
     }
 
@@ -51,9 +54,15 @@ final class HeldDialer implements Dialer {
                 throw new IOException("dial interrupted");
             }
         }
-        WireSocket s = new WireSocket(run);
+        WireSocket s = WireSocket.client(run::record);
         s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), run.port()), 5000);
         s.setTcpNoDelay(true);
+        // Names the port this connection dialed from, which the server's lanes show: the link
+        // between the client's lane and the server's.
+        long conn = run.dialFor(label, Thread.currentThread().threadId());
+        if (conn != 0) {
+            run.note(new Lanes.Dialed(label, conn, s.getLocalAddress().getHostAddress() + ":" + s.getLocalPort()).text());
+        }
         return s;
     }
 

@@ -1,5 +1,7 @@
 package nethttp.visualizer.scenario;
 
+import nethttp.visualizer.model.Recording;
+
 /** One connection serves several requests: active, idle, active again, then closed on request. */
 final class KeepAliveScenario implements Scenario {
     @Override
@@ -17,6 +19,12 @@ final class KeepAliveScenario implements Scenario {
         return "Client A sends three requests one after the other on the same connection, then a fourth with"
                 + " \"Connection: close\". Watch conn 1 go active and idle in turns while one conn-serve thread"
                 + " loops, parked on \"read request\" between requests; the last response closes it.";
+    }
+
+    /** Just after the last response closed the connection, as "Connection: close" asked. */
+    @Override
+    public int telling(Recording rec) {
+        return Scenario.after(rec, h -> Scenario.closes(h, 1), 2, Scenario.super.telling(rec));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package nethttp.visualizer.scenario;
 
+import nethttp.visualizer.model.Recording;
+
 /** Two requests in one write; the background read watches the socket while the first is served. */
 final class PipeliningScenario implements Scenario {
     @Override
@@ -19,6 +21,12 @@ final class PipeliningScenario implements Scenario {
                 + " second request is already buffered and is"
                 + " served next without a socket read. A third request, sent later, is the byte the background"
                 + " read was waiting for.";
+    }
+
+    /** Just after the third request arrives: the byte the parked background read was waiting for. */
+    @Override
+    public int telling(Recording rec) {
+        return Scenario.after(rec, h -> Scenario.noteStarting(h, "client A sends a third request"), 2, Scenario.super.telling(rec));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package nethttp.visualizer.scenario;
 
+import java.util.List;
 import java.util.function.Consumer;
 import nethttp.visualizer.model.Happening;
 import nethttp.visualizer.model.Recording;
@@ -27,6 +28,27 @@ public interface Scenario {
      */
     default int telling(Recording rec) {
         return rec.happenings().size() * 3 / 4;
+    }
+
+    /**
+     * The position just after the first happening of {@code rec} that {@code what} matches, plus
+     * {@code more} steps to show what follows; {@code fallback} when nothing matches.
+     */
+    static int after(Recording rec, java.util.function.Predicate<Happening> what, int more, int fallback) {
+        List<Happening> hs = rec.happenings();
+        for (int i = 0; i < hs.size(); i++) if (what.test(hs.get(i))) return Math.min(hs.size(), i + 1 + more);
+        return fallback;
+    }
+
+    /** Whether {@code h} is the server's connection {@code conn} closing. */
+    static boolean closes(Happening h, long conn) {
+        return h instanceof nethttp.visualizer.model.LibraryEvent le && le.event() instanceof nethttp.event.ConnStateEvent s
+                && s.conn() == conn && s.state() == nethttp.core.ConnState.CLOSED;
+    }
+
+    /** Whether {@code h} is a note that starts with {@code text}. */
+    static boolean noteStarting(Happening h, String text) {
+        return h instanceof nethttp.visualizer.model.Note n && n.text().startsWith(text);
     }
 
     /** Plays the scenario against {@code run}'s server; returns when its clients are done. */

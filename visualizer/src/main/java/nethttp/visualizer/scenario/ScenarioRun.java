@@ -92,7 +92,7 @@ public final class ScenarioRun {
     ClientSide client(String label, GetConnStrategy strategy, boolean holdDials) {
         Transport t = new Transport();
         t.getConnStrategy = strategy;
-        HeldDialer dialer = new HeldDialer(this, holdDials);
+        HeldDialer dialer = new HeldDialer(this, label, holdDials);
         t.dialer = dialer;
         t.errorLog = line -> note(label + " transport log: " + line);
         mu.lock();
@@ -103,6 +103,22 @@ public final class ScenarioRun {
             mu.unlock();
         }
         return new ClientSide(this, label, t, dialer);
+    }
+
+    /** The connection that the dial thread {@code thread} of transport {@code source} dials, 0 when unknown. */
+    long dialFor(String source, long thread) {
+        mu.lock();
+        try {
+            for (int i = happenings.size() - 1; i >= 0; i--) {
+                if (happenings.get(i) instanceof LibraryEvent le && le.source().equals(source) && le.event() instanceof ThreadEvent t
+                        && t.thread() == thread && t.role() == nethttp.event.ThreadRole.DIAL) {
+                    return t.conn();
+                }
+            }
+            return 0;
+        } finally {
+            mu.unlock();
+        }
     }
 
     /** Adds a line of narration. */

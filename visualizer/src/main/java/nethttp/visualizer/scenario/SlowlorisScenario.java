@@ -1,6 +1,7 @@
 package nethttp.visualizer.scenario;
 
 import java.time.Duration;
+import nethttp.visualizer.model.Recording;
 
 /**
  * A slowloris client trickles its request head one byte at a time; ReadHeaderTimeout closes its
@@ -27,6 +28,12 @@ final class SlowlorisScenario implements Scenario {
                 + " its colon, so it parses, the next read fails with the timeout, and the server closes S's"
                 + " connection without a reply (a cut line that did not parse would get a 400). S's connection"
                 + " stays new while it trickles: it turns active only when readRequest returns.";
+    }
+
+    /** Just after the server cut client S's trickling connection off, at the ReadHeaderTimeout. */
+    @Override
+    public int telling(Recording rec) {
+        return Scenario.after(rec, h -> Scenario.noteStarting(h, "the server closed client S"), 0, Scenario.super.telling(rec));
     }
 
     @Override

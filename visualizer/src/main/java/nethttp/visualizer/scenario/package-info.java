@@ -9,5 +9,9 @@
  * guessed delays, so a scenario always ends. Chapters 4, 7 and 10 ("The conn.serve loop and the
  * connection states", "Writing the response", "Timeouts, shutdown and hardening") tell what they
  * show.
+ *
+ * <p>{@link nethttp.visualizer.scenario.LiveServer} is the other way to feed the app: the server
+ * with the demo routes kept running for a class, recording whatever other programs (curl, a
+ * browser) and {@link nethttp.visualizer.scenario.LiveClient}, the app's own Transport, send it.
  */
 package nethttp.visualizer.scenario;

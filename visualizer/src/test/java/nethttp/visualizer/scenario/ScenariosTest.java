@@ -58,11 +58,19 @@ class ScenariosTest {
         end.conns().values().forEach(c -> assertEquals(ConnState.CLOSED, c.state(), "conn " + c.id()));
     }
 
+    /** Whether something {@code what} matches happens before the scenario's telling moment, the screenshot's step. */
+    private static boolean shownAtTellingMoment(String id, Recording rec, java.util.function.Predicate<Happening> what) {
+        int at = Scenarios.byId(id).orElseThrow().telling(rec);
+        assertTrue(at > 0 && at <= rec.happenings().size(), "telling moment " + at);
+        return rec.happenings().subList(0, at).stream().anyMatch(what);
+    }
+
     @Test
     void keepAliveServesFourRequestsOnOneConnection() throws Exception {
         Recording rec = record("keep-alive");
         assertEquals(List.of(ConnState.NEW, ConnState.ACTIVE, ConnState.IDLE, ConnState.ACTIVE, ConnState.IDLE,
                 ConnState.ACTIVE, ConnState.IDLE, ConnState.ACTIVE, ConnState.CLOSED), statesOf(rec, 1));
+        assertTrue(shownAtTellingMoment("keep-alive", rec, h -> Scenario.closes(h, 1)), "the screenshot shows the close");
         assertEquals(4, exchanges(rec, ExchangeEvent.Kind.REQUEST_READ).size());
         assertTrue(wire(rec, WireBytes.Direction.TO_CLIENT).contains("Transfer-Encoding: chunked"));
         assertQuiet(rec);
@@ -75,6 +83,8 @@ class ScenariosTest {
         assertEquals(1, toClient.split("HTTP/1.1 200 OK", -1).length - 1, "only client B is answered: " + toClient);
         assertTrue(rec.happenings().stream().anyMatch(h -> h instanceof Note n && n.text().contains("ReadHeaderTimeout")));
         assertEquals(List.of("GET / HTTP/1.1"), exchanges(rec, ExchangeEvent.Kind.REQUEST_READ));
+        assertTrue(shownAtTellingMoment("slowloris", rec, h -> Scenario.noteStarting(h, "the server closed client S")),
+                "the screenshot shows the cut-off");
         assertQuiet(rec);
     }
 
@@ -84,6 +94,9 @@ class ScenariosTest {
         String toClient = wire(rec, WireBytes.Direction.TO_CLIENT);
         assertEquals(1, toClient.split("HTTP/1.1 100 Continue", -1).length - 1, toClient);
         assertTrue(toClient.contains("HTTP/1.1 404 Not Found"), toClient);
+        assertTrue(shownAtTellingMoment("expect-continue", rec, h -> h instanceof WireBytes w
+                && w.bytes().contains("404 Not Found")), "the screenshot shows the 404");
+        assertTrue(shownAtTellingMoment("expect-continue", rec, h -> Scenario.closes(h, 1)), "and the close that follows it");
         assertEquals(ConnState.CLOSED, statesOf(rec, 1).get(statesOf(rec, 1).size() - 1));
         assertQuiet(rec);
     }
@@ -114,6 +127,8 @@ class ScenariosTest {
         assertTrue(rec.happenings().stream().anyMatch(h -> h instanceof Note n && n.text().contains("http: panic serving")
                 && n.text().contains("boom")));
         assertTrue(rec.happenings().stream().anyMatch(h -> h instanceof Note n && n.text().contains("got no response")));
+        assertTrue(shownAtTellingMoment("handler-throws", rec, h -> Scenario.noteStarting(h, "server log: http: panic")),
+                "the screenshot shows the panic line");
         assertTrue(wire(rec, WireBytes.Direction.TO_CLIENT).contains("Hello from nethttp!"));
         assertQuiet(rec);
     }
