@@ -53,6 +53,8 @@ final class TryIt {
     private static final Pattern MVN = Pattern.compile(
             "mvn -q -pl src compile exec:exec -Dnethttp\\.args=\"([^\"]*)\"");
     private static final Pattern SERVE = Pattern.compile("-Dnethttp\\.args=\"serve\\b([^\"]*)\"");
+    /** The visualizer started as a live server: like {@link #SERVE}, it starts a server. */
+    private static final Pattern LISTEN = Pattern.compile("-Dvisualizer\\.args=\"[^\"]*--listen ");
     /** What makes a command one against the demo server, wherever it is written. */
     private static final Pattern DEMO = Pattern.compile(
             "\\bcurl\\b|\\bnc \\d|-Dnethttp\\.args=\"(get|post)\\b|127\\.0\\.0\\.1[: ]8080");
@@ -113,7 +115,8 @@ final class TryIt {
             }
             if (!inBlock || exempt) continue;
             String code = line.contains(" #") ? line.substring(0, line.indexOf(" #")) : line;
-            if (DEMO.matcher(code).find() && !SERVE.matcher(code).find()) {
+            if (DEMO.matcher(code).find() && !SERVE.matcher(code).find()
+                    && !LISTEN.matcher(code).find()) {
                 out.add(page.getFileName() + ":" + (i + 1)
                         + ": a command against the demo server outside a [source,console] block, so no test runs it: "
                         + line.strip());
