@@ -704,13 +704,15 @@ final class PersistConn {
     private void closeLocked(IOException err) {
         if (closed != null) return;
         closed = err;
-        t.decConnsPerHost(cacheKey);
         try {
             conn.close();
         } catch (IOException ignored) {
             // closing is all we wanted
         }
         t.noteClosed(this, err);
+        // Go frees the slot first; freeing it after the close keeps MaxConnsPerHost a limit on
+        // open sockets, and lets the event say "closed" before a new dial can start.
+        t.decConnsPerHost(cacheKey);
         closech.fire();
     }
 
