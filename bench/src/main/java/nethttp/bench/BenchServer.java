@@ -32,19 +32,22 @@ public final class BenchServer {
     private BenchServer() {}
 
     public static void main(String[] args) throws IOException {
+        Server srv = server(List.of(args).contains("--events") ? new LongAdder() : null);
+        ServerSocket ss = Server.listen(args[0]);
+        System.out.println("serving on " + args[0]);
+        srv.serve(ss);
+    }
+
+    /** The server with its routes; when {@code events} is given, a subscriber counts into it. */
+    static Server server(LongAdder events) {
         Server srv = new Server();
         ServeMux mux = new ServeMux();
         mux.handleFunc("/", BenchServer::hello);
         mux.handleFunc("/body", BenchServer::body);
         mux.handleFunc("/stream", BenchServer::stream);
         srv.handler = mux;
-        if (List.of(args).contains("--events")) {
-            LongAdder seen = new LongAdder();
-            srv.events.subscribe(e -> seen.increment());
-        }
-        ServerSocket ss = Server.listen(args[0]);
-        System.out.println("serving on " + args[0]);
-        srv.serve(ss);
+        if (events != null) srv.events.subscribe(e -> events.increment());
+        return srv;
     }
 
     static void hello(ResponseWriter w, Request r) throws IOException {

@@ -29,7 +29,8 @@ class StatsTest {
     @Test
     void theMedianIsOfThePairedRatiosNotARatioOfMedians() {
         // The machine sped up and slowed down under both servers: per pair the first side is
-        // 10%, 20%, 0%, 10% and 10% faster, while the medians of each side alone give 90/80.
+        // 10%, 20%, 0%, 10% and 10% faster, while the medians of each side alone (90 and 90) say
+        // the two are equal.
         List<Double> ours = List.of(110.0, 60.0, 90.0, 220.0, 55.0);
         List<Double> theirs = List.of(100.0, 50.0, 90.0, 200.0, 50.0);
         Summary s = Stats.pairedRatios(ours, theirs);
