@@ -46,7 +46,10 @@ import nethttp.bench.Stats.Summary;
  *       and says "not conclusive" otherwise.
  * </ol>
  *
- * Results go to {@code results/RESULTS.md}, with every raw pair. Every process started here is
+ * Memory per connection is measured apart: {@value #MEMORY_CONNECTIONS} connections, idle and
+ * with a request in flight, on fresh servers ({@link #memory}).
+ *
+ * <p>Results go to {@code results/RESULTS.md}, with every raw pair. Every process started here is
  * stopped, and every step is bounded in time.
  *
  * <p>Options: {@code --quick} (three 1-second rounds, for trying the harness: never conclusive),
@@ -165,8 +168,18 @@ public final class LoadDriver {
                     out.ratio().max(), out.judgement().text());
             outcomes.add(out);
         }
+        List<MemoryOutcome> memory = new ArrayList<>();
+        for (boolean inFlight : new boolean[] {false, true}) {
+            String id = inFlight ? "memory-busy" : "memory-idle";
+            if (!only.isEmpty() && !only.contains(id)) continue;
+            MemoryOutcome m = memory(inFlight,
+                    () -> launch("ours-memory", javaServer(false, List.of(), "nethttp.bench.BenchServer"), List.of()),
+                    () -> launch("go-memory", List.of("env", "GOMAXPROCS=1", goServer.toString()), List.of()));
+            System.out.println(m.title() + ": " + m.judgement().text());
+            memory.add(m);
+        }
         String md = Results.markdown(started, timing, limits, jfr, Machine.firstLine("go", "version"),
-                Machine.firstLine("wrk", "-v"), outcomes);
+                Machine.firstLine("wrk", "-v"), outcomes, memory);
         Files.writeString(results.resolve("RESULTS.md"), md);
         System.out.println("wrote " + results.resolve("RESULTS.md").toAbsolutePath());
     }
@@ -361,7 +374,13 @@ public final class LoadDriver {
      * Starts {@code command ADDR options} on core 0, with the hard file-descriptor limit and a free
      * port in ADDR; waits until it accepts and returns the port.
      */
+    record Started(Process process, int port) {}
+
     int startServer(String name, List<String> command, List<String> options) throws IOException, InterruptedException {
+        return launch(name, command, options).port();
+    }
+
+    Started launch(String name, List<String> command, List<String> options) throws IOException, InterruptedException {
         int port = freePort();
         List<String> cmd = new ArrayList<>(List.of("bash", "-c", "ulimit -n \"$(ulimit -Hn)\"; exec taskset -c 0 \"$@\"", "bash"));
         cmd.addAll(command);
@@ -376,7 +395,7 @@ public final class LoadDriver {
         while (System.nanoTime() < deadline) {
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-                return port;
+                return new Started(proc, port);
             } catch (IOException notYet) {
                 if (!proc.isAlive()) throw new IOException(name + " exited: see " + work.resolve(name + ".err"));
                 Thread.sleep(100);
@@ -391,6 +410,122 @@ public final class LoadDriver {
             p.destroyForcibly();
         }
         started.clear();
+    }
+
+    // ---- memory per connection ----
+
+    static final int MEMORY_CONNECTIONS = 10_000;
+    static final int MEMORY_REPEATS = 2;
+    static final double MEMORY_TOLERANCE = 0.10;
+
+    interface Launch {
+        Started start() throws IOException, InterruptedException;
+    }
+
+    /** One server's memory: connections held open, its RSS before and after them. */
+    record MemorySample(int connections, long rssBeforeKb, long rssAfterKb, long failed) {
+        double perConnectionKb() {
+            return (rssAfterKb - rssBeforeKb) / (double) connections;
+        }
+    }
+
+    record MemoryOutcome(String title, List<MemorySample> ours, List<MemorySample> go, Judgement judgement) {}
+
+    /**
+     * Memory per connection, ours against Go's, each measured {@value #MEMORY_REPEATS} times in a
+     * fresh process, alternating. Idle: each connection made one request and then stays open. In
+     * flight: each connection sent the head of a POST whose one-byte body never comes, so every
+     * handler is blocked reading it.
+     */
+    MemoryOutcome memory(boolean inFlight, Launch ours, Launch go) throws IOException, InterruptedException {
+        String title = String.format("Memory per connection, %,d connections %s: nethttp against Go net/http",
+                MEMORY_CONNECTIONS, inFlight ? "each with a request in flight" : "idle after one request");
+        System.out.println(title);
+        List<MemorySample> o = new ArrayList<>();
+        List<MemorySample> g = new ArrayList<>();
+        for (int i = 0; i < MEMORY_REPEATS; i++) {
+            o.add(memorySample("nethttp", ours, inFlight));
+            g.add(memorySample("Go net/http", go, inFlight));
+        }
+        Judgement j = Stats.judgeMemory(o.stream().map(MemorySample::perConnectionKb).toList(),
+                g.stream().map(MemorySample::perConnectionKb).toList(), MEMORY_TOLERANCE,
+                o.stream().mapToLong(MemorySample::failed).sum() + g.stream().mapToLong(MemorySample::failed).sum());
+        return new MemoryOutcome(title, o, g, j);
+    }
+
+    MemorySample memorySample(String label, Launch launch, boolean inFlight) throws IOException, InterruptedException {
+        Started server = launch.start();
+        List<Socket> conns = new ArrayList<>();
+        long failed = 0;
+        try {
+            long fdLimit = ((com.sun.management.UnixOperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getMaxFileDescriptorCount();
+            int n = (int) Math.min(MEMORY_CONNECTIONS, fdLimit - 500);
+            wrk(label, server.port(), CONNECTIONS, "/").measure(2); // the warmed-up state of the throughput runs
+            settle(server.process());
+            long before = rssKb(server.process().pid());
+            byte[] request = (inFlight
+                    ? "POST /body HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1\r\n\r\n"
+                    : "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+            // Bounded in time as well: a server that slows down too much is measured with fewer.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            for (int i = 0; i < n && System.nanoTime() < deadline; i++) {
+                Socket s = new Socket();
+                try {
+                    s.setSoLinger(true, 0); // closing resets: no TIME_WAIT left to crowd the port range
+                    s.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
+                    s.setSoTimeout(10_000);
+                    s.getOutputStream().write(request);
+                    if (!inFlight) readHello(s);
+                    conns.add(s);
+                } catch (IOException e) {
+                    failed++;
+                    s.close();
+                }
+            }
+            settle(server.process());
+            long after = rssKb(server.process().pid());
+            MemorySample m = new MemorySample(conns.size(), before, after, failed);
+            System.out.printf("  %s: %,d connections, RSS %,d kB -> %,d kB, %.1f kB each%s%n", label, conns.size(), before,
+                    after, m.perConnectionKb(), failed > 0 ? ", " + failed + " failed" : "");
+            return m;
+        } finally {
+            for (Socket s : conns) s.close();
+            server.process().destroy();
+            if (!server.process().waitFor(10, TimeUnit.SECONDS)) server.process().destroyForcibly();
+            started.remove(server.process());
+        }
+    }
+
+    /** Reads the hello reply to its last byte. */
+    static void readHello(Socket s) throws IOException {
+        var in = s.getInputStream();
+        StringBuilder got = new StringBuilder();
+        byte[] buf = new byte[512];
+        while (!got.toString().endsWith("Hello from nethttp!\n")) {
+            int n = in.read(buf);
+            if (n < 0) throw new IOException("server closed the connection: " + got);
+            got.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    /** Lets the server finish what it was doing; a JVM is asked for a full GC first. */
+    void settle(Process server) throws IOException, InterruptedException {
+        boolean isJvm = server.info().command().map(c -> c.endsWith("java")).orElse(false);
+        if (isJvm) {
+            Path jcmd = Path.of(javaBin).resolveSibling("jcmd");
+            Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(server.pid()), "GC.run")
+                    .redirectErrorStream(true).redirectOutput(work.resolve("jcmd.out").toFile()).start();
+            if (!gc.waitFor(60, TimeUnit.SECONDS)) gc.destroyForcibly();
+        }
+        Thread.sleep(2000); // nothing to wait for but quiet: the server has no "settled" signal
+    }
+
+    static long rssKb(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+        throw new IOException("no VmRSS for " + pid);
     }
 
     // ---- wrk's output ----

@@ -2,6 +2,8 @@ package nethttp.bench;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import nethttp.bench.LoadDriver.MemoryOutcome;
+import nethttp.bench.LoadDriver.MemorySample;
 import nethttp.bench.LoadDriver.Outcome;
 import nethttp.bench.LoadDriver.Round;
 import nethttp.bench.LoadDriver.Sample;
@@ -14,7 +16,7 @@ final class Results {
     private Results() {}
 
     static String markdown(String when, Timing t, Limits limits, boolean jfr, String goVersion, String wrkVersion,
-            List<Outcome> outcomes) {
+            List<Outcome> outcomes, List<MemoryOutcome> memory) {
         StringBuilder md = new StringBuilder("# Benchmark results\n\n");
         md.append("Run started ").append(when).append(t.equals(Timing.QUICK) ? " with `--quick`: too few rounds for any verdict." : ".")
                 .append("\n\n");
@@ -48,6 +50,22 @@ final class Results {
         md.append("\nRatios are the first side ÷ the second, so above 1 the first is faster; the p99 ratio is the median "
                 + "of the paired ratios of 99th-percentile latency, so above 1 the first is slower.\n");
 
+        if (!memory.isEmpty()) {
+            md.append("\n## Memory per connection\n\n");
+            md.append(String.format("Each server in a fresh process, warmed by 2 s of wrk; RSS from `/proc/PID/status` after a full GC "
+                    + "(JVM) and 2 s of quiet, before and after opening the connections; %d measurements per server, alternating. "
+                    + "Conclusive when each server's measurements agree within %.0f%% and no connection failed; the target is "
+                    + "ours ≤ Go's.%n", LoadDriver.MEMORY_REPEATS, 100 * LoadDriver.MEMORY_TOLERANCE));
+            for (MemoryOutcome m : memory) {
+                md.append("\n### ").append(m.title()).append("\n\nVerdict: ").append(m.judgement().text()).append("\n\n");
+                md.append("| Server | Connections | RSS before | RSS after | Per connection | Failed |\n|---|---:|---:|---:|---:|---:|\n");
+                for (int i = 0; i < m.ours().size(); i++) {
+                    memoryRow(md, "nethttp", m.ours().get(i));
+                    memoryRow(md, "Go net/http", m.go().get(i));
+                }
+            }
+        }
+
         md.append("\n## Raw pairs\n");
         for (Outcome o : outcomes) {
             String a = o.comparison().a().label();
@@ -65,6 +83,11 @@ final class Results {
             }
         }
         return md.toString();
+    }
+
+    private static void memoryRow(StringBuilder md, String label, MemorySample m) {
+        md.append(String.format("| %s | %,d | %,d kB | %,d kB | %.1f kB | %d |%n", label, m.connections(), m.rssBeforeKb(),
+                m.rssAfterKb(), m.perConnectionKb(), m.failed()));
     }
 
     private static String warm(WarmUp w) {

@@ -60,9 +60,14 @@ final class Stats {
 
     /** How much noise a conclusive run may carry. */
     record Limits(int minPairs, double maxSpread, double maxSteal, double maxLoad) {
-        /** The limits of the load driver on a machine with {@code cores} cores. */
+        /**
+         * The limits of the load driver on a machine with {@code cores} cores. The spread allows
+         * for quiet-machine noise: if each 3-second measurement varies by about 3%, a ratio of two
+         * varies by about 4%, and seven such ratios span about 11% from min to max. The load
+         * allows for the driver's own busy threads (a server's two carriers, wrk) and little more.
+         */
         static Limits forCores(int cores) {
-            return new Limits(5, 0.10, 0.02, 2.0 * cores + 1);
+            return new Limits(5, 0.15, 0.02, 2.0 * cores + 1);
         }
     }
 
@@ -107,5 +112,26 @@ final class Stats {
         if (!reasons.isEmpty()) return new Judgement(Verdict.NOT_CONCLUSIVE, reasons);
         if (Double.isNaN(target)) return new Judgement(Verdict.REPORTED, List.of());
         return new Judgement(s.median() >= target ? Verdict.MET : Verdict.NOT_MET, List.of());
+    }
+
+    /**
+     * The verdict on memory per connection, which should be no more than the other side's: each
+     * side's repeated measurements must agree within {@code tolerance} (the largest at most that
+     * much above the smallest) and no connection may have failed; then the medians are compared.
+     */
+    static Judgement judgeMemory(List<Double> ours, List<Double> theirs, double tolerance, long failed) {
+        List<String> reasons = new ArrayList<>();
+        if (ours.size() < 2 || theirs.size() < 2) reasons.add("fewer than two measurements per side");
+        else {
+            if (!agree(ours, tolerance)) reasons.add("our measurements disagree by more than " + Math.round(100 * tolerance) + "%");
+            if (!agree(theirs, tolerance)) reasons.add("their measurements disagree by more than " + Math.round(100 * tolerance) + "%");
+        }
+        if (failed > 0) reasons.add(failed + " failed connections");
+        if (!reasons.isEmpty()) return new Judgement(Verdict.NOT_CONCLUSIVE, reasons);
+        return new Judgement(median(ours) <= median(theirs) ? Verdict.MET : Verdict.NOT_MET, List.of());
+    }
+
+    private static boolean agree(List<Double> xs, double tolerance) {
+        return steady(xs, xs.size(), tolerance);
     }
 }

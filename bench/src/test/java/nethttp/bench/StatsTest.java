@@ -111,4 +111,17 @@ class StatsTest {
         assertTrue(Double.isNaN(CpuTimes.UNKNOWN.stealUntil(after)));
         assertThrows(IllegalArgumentException.class, () -> CpuTimes.parse("cpu0 1 2 3 4 5 6 7 8"));
     }
+
+    @Test
+    void memoryIsComparedOnlyWhenEachSideAgreesWithItself() {
+        assertEquals(Verdict.MET, Stats.judgeMemory(List.of(13.0, 13.4), List.of(14.9, 15.1), 0.10, 0).verdict());
+        assertEquals(Verdict.NOT_MET, Stats.judgeMemory(List.of(16.0, 16.5), List.of(14.9, 15.1), 0.10, 0).verdict());
+        Judgement noisy = Stats.judgeMemory(List.of(9.0, 13.0), List.of(14.9, 15.1), 0.10, 0);
+        assertEquals(Verdict.NOT_CONCLUSIVE, noisy.verdict());
+        assertEquals(List.of("our measurements disagree by more than 10%"), noisy.reasons());
+        assertEquals(List.of("fewer than two measurements per side", "3 failed connections"),
+                Stats.judgeMemory(List.of(13.0), List.of(15.0, 15.0), 0.10, 3).reasons());
+        assertEquals(List.of("their measurements disagree by more than 10%"),
+                Stats.judgeMemory(List.of(13.0, 13.0), List.of(-1.0, 15.0), 0.10, 0).reasons(), "a shrinking RSS is no measurement");
+    }
 }
