@@ -36,18 +36,19 @@ final class Results {
                 limits.minPairs(), 100 * limits.maxSpread(), 100 * limits.maxSteal(), limits.maxLoad()));
 
         md.append("## Verdicts\n\n");
-        md.append("| Comparison | Target | Median ratio | Min–max | Spread | p99 ratio | Steal | Load | Verdict |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        md.append("| Comparison | Verdict | Target | Median ratio | Min–max | Spread | p99 ratio | Steal | Load |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Outcome o : outcomes) {
             var s = o.ratio();
-            md.append(String.format("| %s | %s | %.2f× | %.2f–%.2f | %.0f%% | %s | %.1f%% | %.1f–%.1f | %s |%n",
-                    o.comparison().title(),
+            md.append(String.format("| %s | %s | %s | %.2f× | %.2f–%.2f | %.0f%% | %s | %.1f%% | %.1f–%.1f |%n",
+                    o.comparison().title(), o.judgement().text(),
                     Double.isNaN(o.comparison().target()) ? "—" : String.format("≥ %.1f×", o.comparison().target()),
                     s.median(), s.min(), s.max(), 100 * s.spread(),
                     Double.isNaN(o.p99Ratio()) ? "—" : String.format("%.2f×", o.p99Ratio()),
-                    100 * o.steal(), o.loadMin(), o.loadMax(), o.judgement().text()));
+                    100 * o.steal(), o.loadMin(), o.loadMax()));
         }
-        md.append("\nRatios are the first side ÷ the second, so above 1 the first is faster; the p99 ratio is the median "
+        md.append("\nA figure in a row that is not conclusive is a record of the run, not a result. "
+                + "Ratios are the first side ÷ the second, so above 1 the first is faster; the p99 ratio is the median "
                 + "of the paired ratios of 99th-percentile latency, so above 1 the first is slower.\n");
 
         if (!memory.isEmpty()) {
