@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import nethttp.bench.Stats.Conditions;
 import nethttp.bench.Stats.Judgement;
 import nethttp.bench.Stats.Limits;
@@ -423,13 +424,14 @@ public final class LoadDriver {
     }
 
     /** One server's memory: connections held open, its RSS before and after them. */
-    record MemorySample(int connections, long rssBeforeKb, long rssAfterKb, long failed) {
+    record MemorySample(int connections, long rssBeforeKb, long rssAfterKb, long failed, double load) {
         double perConnectionKb() {
             return (rssAfterKb - rssBeforeKb) / (double) connections;
         }
     }
 
-    record MemoryOutcome(String title, List<MemorySample> ours, List<MemorySample> go, Judgement judgement) {}
+    record MemoryOutcome(String title, List<MemorySample> ours, List<MemorySample> go, double steal, double maxLoad,
+            Judgement judgement) {}
 
     /**
      * Memory per connection, ours against Go's, each measured {@value #MEMORY_REPEATS} times in a
@@ -443,14 +445,18 @@ public final class LoadDriver {
         System.out.println(title);
         List<MemorySample> o = new ArrayList<>();
         List<MemorySample> g = new ArrayList<>();
+        CpuTimes cpu0 = CpuTimes.read();
         for (int i = 0; i < MEMORY_REPEATS; i++) {
             o.add(memorySample("nethttp", ours, inFlight));
             g.add(memorySample("Go net/http", go, inFlight));
         }
+        double steal = cpu0.stealUntil(CpuTimes.read());
+        double load = Stream.concat(o.stream(), g.stream()).mapToDouble(MemorySample::load).max().orElse(Double.NaN);
+        long failed = Stream.concat(o.stream(), g.stream()).mapToLong(MemorySample::failed).sum();
         Judgement j = Stats.judgeMemory(o.stream().map(MemorySample::perConnectionKb).toList(),
                 g.stream().map(MemorySample::perConnectionKb).toList(), MEMORY_TOLERANCE,
-                o.stream().mapToLong(MemorySample::failed).sum() + g.stream().mapToLong(MemorySample::failed).sum());
-        return new MemoryOutcome(title, o, g, j);
+                new Conditions(steal, load, true, failed), limits);
+        return new MemoryOutcome(title, o, g, steal, load, j);
     }
 
     MemorySample memorySample(String label, Launch launch, boolean inFlight) throws IOException, InterruptedException {
@@ -485,7 +491,7 @@ public final class LoadDriver {
             }
             settle(server.process());
             long after = rssKb(server.process().pid());
-            MemorySample m = new MemorySample(conns.size(), before, after, failed);
+            MemorySample m = new MemorySample(conns.size(), before, after, failed, Machine.loadAverage());
             System.out.printf("  %s: %,d connections, RSS %,d kB -> %,d kB, %.1f kB each%s%n", label, conns.size(), before,
                     after, m.perConnectionKb(), failed > 0 ? ", " + failed + " failed" : "");
             return m;

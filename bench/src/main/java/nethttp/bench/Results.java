@@ -55,11 +55,14 @@ final class Results {
             md.append("\n## Memory per connection\n\n");
             md.append(String.format("Each server in a fresh process, warmed by 2 s of wrk; RSS from `/proc/PID/status` after a full GC "
                     + "(JVM) and 2 s of quiet, before and after opening the connections; %d measurements per server, alternating. "
-                    + "Conclusive when each server's measurements agree within %.0f%% and no connection failed; the target is "
-                    + "ours ≤ Go's.%n", LoadDriver.MEMORY_REPEATS, 100 * LoadDriver.MEMORY_TOLERANCE));
+                    + "Conclusive when each server's measurements agree within %.0f%%, no connection failed and steal and load "
+                    + "stayed within the limits above; the target is ours ≤ Go's.%n", LoadDriver.MEMORY_REPEATS,
+                    100 * LoadDriver.MEMORY_TOLERANCE));
             for (MemoryOutcome m : memory) {
-                md.append("\n### ").append(m.title()).append("\n\nVerdict: ").append(m.judgement().text()).append("\n\n");
-                md.append("| Server | Connections | RSS before | RSS after | Per connection | Failed |\n|---|---:|---:|---:|---:|---:|\n");
+                md.append("\n### ").append(m.title()).append("\n\nVerdict: ").append(m.judgement().text())
+                        .append(String.format(". Steal %.1f%%, load up to %.2f.%n%n", 100 * m.steal(), m.maxLoad()));
+                md.append("| Server | Connections | RSS before | RSS after | Per connection | Failed | Load |\n"
+                        + "|---|---:|---:|---:|---:|---:|---:|\n");
                 for (int i = 0; i < m.ours().size(); i++) {
                     memoryRow(md, "nethttp", m.ours().get(i));
                     memoryRow(md, "Go net/http", m.go().get(i));
@@ -87,8 +90,8 @@ final class Results {
     }
 
     private static void memoryRow(StringBuilder md, String label, MemorySample m) {
-        md.append(String.format("| %s | %,d | %,d kB | %,d kB | %.1f kB | %d |%n", label, m.connections(), m.rssBeforeKb(),
-                m.rssAfterKb(), m.perConnectionKb(), m.failed()));
+        md.append(String.format("| %s | %,d | %,d kB | %,d kB | %.1f kB | %d | %.2f |%n", label, m.connections(), m.rssBeforeKb(),
+                m.rssAfterKb(), m.perConnectionKb(), m.failed(), m.load()));
     }
 
     private static String warm(WarmUp w) {

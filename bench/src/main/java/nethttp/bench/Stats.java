@@ -103,11 +103,7 @@ final class Stats {
         List<String> reasons = new ArrayList<>();
         if (s.pairs() < limits.minPairs()) reasons.add(s.pairs() + " pairs < " + limits.minPairs());
         if (s.spread() > limits.maxSpread()) reasons.add(String.format("spread %.0f%% > %.0f%%", 100 * s.spread(), 100 * limits.maxSpread()));
-        if (Double.isNaN(c.steal())) reasons.add("steal unknown");
-        else if (c.steal() > limits.maxSteal()) reasons.add(String.format("steal %.1f%% > %.1f%%", 100 * c.steal(), 100 * limits.maxSteal()));
-        if (Double.isNaN(c.maxLoad())) reasons.add("load unknown");
-        else if (c.maxLoad() > limits.maxLoad()) reasons.add(String.format("load %.1f > %.1f", c.maxLoad(), limits.maxLoad()));
-        if (!c.warmedUp()) reasons.add("warm-up did not settle");
+        noise(reasons, c, limits);
         if (c.errors() > 0) reasons.add(c.errors() + " failed requests");
         if (!reasons.isEmpty()) return new Judgement(Verdict.NOT_CONCLUSIVE, reasons);
         if (Double.isNaN(target)) return new Judgement(Verdict.REPORTED, List.of());
@@ -117,18 +113,29 @@ final class Stats {
     /**
      * The verdict on memory per connection, which should be no more than the other side's: each
      * side's repeated measurements must agree within {@code tolerance} (the largest at most that
-     * much above the smallest) and no connection may have failed; then the medians are compared.
+     * much above the smallest), no connection may have failed, and steal and load must be within
+     * the limits (on a busy machine a JVM's resident heap before the connections varies, and
+     * with it the difference); then the medians are compared.
      */
-    static Judgement judgeMemory(List<Double> ours, List<Double> theirs, double tolerance, long failed) {
+    static Judgement judgeMemory(List<Double> ours, List<Double> theirs, double tolerance, Conditions c, Limits limits) {
         List<String> reasons = new ArrayList<>();
         if (ours.size() < 2 || theirs.size() < 2) reasons.add("fewer than two measurements per side");
         else {
             if (!agree(ours, tolerance)) reasons.add("our measurements disagree by more than " + Math.round(100 * tolerance) + "%");
             if (!agree(theirs, tolerance)) reasons.add("their measurements disagree by more than " + Math.round(100 * tolerance) + "%");
         }
-        if (failed > 0) reasons.add(failed + " failed connections");
+        noise(reasons, c, limits);
+        if (c.errors() > 0) reasons.add(c.errors() + " failed connections");
         if (!reasons.isEmpty()) return new Judgement(Verdict.NOT_CONCLUSIVE, reasons);
         return new Judgement(median(ours) <= median(theirs) ? Verdict.MET : Verdict.NOT_MET, List.of());
+    }
+
+    private static void noise(List<String> reasons, Conditions c, Limits limits) {
+        if (Double.isNaN(c.steal())) reasons.add("steal unknown");
+        else if (c.steal() > limits.maxSteal()) reasons.add(String.format("steal %.1f%% > %.1f%%", 100 * c.steal(), 100 * limits.maxSteal()));
+        if (Double.isNaN(c.maxLoad())) reasons.add("load unknown");
+        else if (c.maxLoad() > limits.maxLoad()) reasons.add(String.format("load %.1f > %.1f", c.maxLoad(), limits.maxLoad()));
+        if (!c.warmedUp()) reasons.add("warm-up did not settle");
     }
 
     private static boolean agree(List<Double> xs, double tolerance) {

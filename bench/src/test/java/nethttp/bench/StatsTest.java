@@ -114,14 +114,21 @@ class StatsTest {
 
     @Test
     void memoryIsComparedOnlyWhenEachSideAgreesWithItself() {
-        assertEquals(Verdict.MET, Stats.judgeMemory(List.of(13.0, 13.4), List.of(14.9, 15.1), 0.10, 0).verdict());
-        assertEquals(Verdict.NOT_MET, Stats.judgeMemory(List.of(16.0, 16.5), List.of(14.9, 15.1), 0.10, 0).verdict());
-        Judgement noisy = Stats.judgeMemory(List.of(9.0, 13.0), List.of(14.9, 15.1), 0.10, 0);
+        assertEquals(Verdict.MET, Stats.judgeMemory(List.of(13.0, 13.4), List.of(14.9, 15.1), 0.10, QUIET, LIMITS).verdict());
+        assertEquals(Verdict.NOT_MET, Stats.judgeMemory(List.of(16.0, 16.5), List.of(14.9, 15.1), 0.10, QUIET, LIMITS).verdict());
+        Judgement noisy = Stats.judgeMemory(List.of(9.0, 13.0), List.of(14.9, 15.1), 0.10, QUIET, LIMITS);
         assertEquals(Verdict.NOT_CONCLUSIVE, noisy.verdict());
         assertEquals(List.of("our measurements disagree by more than 10%"), noisy.reasons());
         assertEquals(List.of("fewer than two measurements per side", "3 failed connections"),
-                Stats.judgeMemory(List.of(13.0), List.of(15.0, 15.0), 0.10, 3).reasons());
+                Stats.judgeMemory(List.of(13.0), List.of(15.0, 15.0), 0.10, new Conditions(0.0, 1.0, true, 3), LIMITS).reasons());
         assertEquals(List.of("their measurements disagree by more than 10%"),
-                Stats.judgeMemory(List.of(13.0, 13.0), List.of(-1.0, 15.0), 0.10, 0).reasons(), "a shrinking RSS is no measurement");
+                Stats.judgeMemory(List.of(13.0, 13.0), List.of(-1.0, 15.0), 0.10, QUIET, LIMITS).reasons(), "a shrinking RSS is no measurement");
+    }
+
+    @Test
+    void memoryOnABusyMachineIsNotConclusiveEvenWhenTheMeasurementsAgree() {
+        Judgement j = Stats.judgeMemory(List.of(13.0, 13.4), List.of(14.9, 15.1), 0.10, new Conditions(0.03, 9.9, true, 0), LIMITS);
+        assertEquals(Verdict.NOT_CONCLUSIVE, j.verdict());
+        assertEquals(List.of("steal 3.0% > 2.0%", "load 9.9 > 5.0"), j.reasons());
     }
 }
