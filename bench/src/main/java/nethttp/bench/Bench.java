@@ -15,7 +15,7 @@ public final class Bench {
             case "jmh" -> JmhRun.main(rest);
             case "load" -> LoadDriver.main(rest);
             default -> {
-                System.err.println("usage: Bench jmh [JMH options] | load [--quick] [--jfr] [--skip-go]");
+                System.err.println("usage: Bench jmh [JMH options] | load [--quick] [--only ID,ID] [--jfr]");
                 System.exit(2);
             }
         }

@@ -1,11 +1,14 @@
 package nethttp.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,16 +22,19 @@ import nethttp.url.URL;
 import nethttp.url.URLException;
 
 /**
- * The client benchmark: {@value #THREADS} virtual threads send GET requests in a loop for a fixed
- * time, through this project's {@link Transport} or through {@code java.net.http.HttpClient}
- * (HTTP/1.1 forced, a virtual-thread executor), and it prints the requests per second.
+ * The client benchmark: {@value #THREADS} virtual threads send GET requests in a loop through this
+ * project's {@link Transport} or through {@code java.net.http.HttpClient} (HTTP/1.1 forced, a
+ * virtual-thread executor). {@code go/client/main.go} is the same loop on Go's {@code http.Client}.
  *
  * <p>Both clients may keep one connection per thread: the Transport's {@code maxIdleConnsPerHost}
  * is raised to {@value #THREADS} (Go's default of 2 would close and redial most connections under
  * this load), and HttpClient's HTTP/1.1 pool keeps every connection by default.
  *
- * <p>Usage: {@code ClientBench transport|jdk URL WARMUP_SECONDS SECONDS}; prints
- * {@code requests/s=N errors=N}.
+ * <p>It starts once and measures on demand, so that the load driver can warm it up and then
+ * alternate it with Go's client: every line {@code run SECONDS} on standard input runs the loop
+ * that long and prints {@code requests/s=N errors=N}; the end of input ends it.
+ *
+ * <p>Usage: {@code ClientBench transport|jdk URL}.
  */
 public final class ClientBench {
     static final int THREADS = 50;
@@ -43,21 +49,28 @@ public final class ClientBench {
     public static void main(String[] args) throws Exception {
         String kind = args[0];
         String url = args[1];
-        int warmup = Integer.parseInt(args[2]);
-        int seconds = Integer.parseInt(args[3]);
         Fetch fetch = switch (kind) {
             case "transport" -> transport(url);
             case "jdk" -> jdk(url);
             default -> throw new IllegalArgumentException("unknown client: " + kind);
         };
-        run(fetch, warmup);
-        long[] result = run(fetch, seconds);
-        System.out.printf("requests/s=%.0f errors=%d%n", result[0] / (double) seconds, result[1]);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line; (line = in.readLine()) != null; ) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length != 2 || !f[0].equals("run")) {
+                System.out.println("error: want \"run SECONDS\"");
+                continue;
+            }
+            double seconds = Double.parseDouble(f[1]);
+            long[] result = run(fetch, Duration.ofMillis(Math.round(seconds * 1000)));
+            System.out.printf("requests/s=%.0f errors=%d%n", result[0] / seconds, result[1]);
+            System.out.flush();
+        }
         System.exit(0);
     }
 
-    /** Runs the threads for {@code seconds}; returns {requests done, errors}. */
-    static long[] run(Fetch fetch, int seconds) throws InterruptedException {
+    /** Runs the threads for {@code time}; returns {requests done, errors}. */
+    static long[] run(Fetch fetch, Duration time) throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong done = new AtomicLong();
         AtomicLong errors = new AtomicLong();
@@ -74,7 +87,7 @@ public final class ClientBench {
                 }
             }));
         }
-        Thread.sleep(Duration.ofSeconds(seconds));
+        Thread.sleep(time);
         stop.set(true);
         for (Thread t : threads) t.join(Duration.ofSeconds(10));
         return new long[] {done.get(), errors.get()};

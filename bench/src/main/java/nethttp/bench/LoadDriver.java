@@ -1,8 +1,9 @@
 package nethttp.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.InputStreamReader;
+import java.io.Writer;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -12,35 +13,51 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import nethttp.bench.Stats.Conditions;
+import nethttp.bench.Stats.Judgement;
+import nethttp.bench.Stats.Limits;
+import nethttp.bench.Stats.Summary;
 
 /**
- * The end-to-end benchmark. Every server runs pinned to core 0 and every load generator to core 1,
- * all on 127.0.0.1; each step is bounded in time and every process started here is stopped.
+ * The end-to-end benchmark, built to give ratios that hold on a shared machine.
+ *
+ * <p>Every server starts once and stays up: this project's ({@link BenchServer}, once plain and
+ * once with an event subscriber), the JDK's {@code com.sun.net.httpserver} ({@link
+ * JdkHelloServer}) and Go 1.19's net/http ({@code go/server/main.go}), all pinned to core 0; wrk
+ * and the clients run on core 1, all on 127.0.0.1. Each comparison then
  *
  * <ol>
- *   <li>Throughput: wrk against the demo server's hello route on this project's server, on the
- *       JDK's {@code com.sun.net.httpserver} (virtual threads, {@code nodelay}), and on Go's
- *       net/http when {@code go} is installed, at 50, 400 and 1000 connections.
- *   <li>Memory per idle keep-alive connection: 10,000 connections (fewer if file descriptors do
- *       not allow), one request each, then left open; the server's RSS before and after.
- *   <li>Client: {@link ClientBench}, the Transport against {@code java.net.http.HttpClient}.
+ *   <li>warms each side with short runs until the last {@value #WARM_WINDOW} agree within 5%
+ *       (or a cap is reached, which the verdict remembers);
+ *   <li>measures the two sides back to back, alternating which goes first, for several rounds;
+ *   <li>takes the ratio of each pair and reports their median and min-max spread, with the CPU
+ *       steal (from {@code /proc/stat}) and the load average (from {@code /proc/loadavg}) during
+ *       the rounds;
+ *   <li>gives a verdict only if the spread, steal and load were low enough ({@link Stats#judge}),
+ *       and says "not conclusive" otherwise.
  * </ol>
  *
- * Results go to {@code results/RESULTS.md} and {@code results/throughput.png}.
+ * Memory per connection is measured apart: {@value #MEMORY_CONNECTIONS} connections, idle and
+ * with a request in flight, on fresh servers ({@link #memory}).
  *
- * <p>Options: {@code --quick} (3 s per point, for trying the harness), {@code --jfr} (record
- * this project's server at 50 connections to {@code target/bench/ours.jfr}), {@code --skip-go}.
+ * <p>Results go to {@code results/RESULTS.md}, with every raw pair. Every process started here is
+ * stopped, and every step is bounded in time.
+ *
+ * <p>Options: {@code --quick} (three 1-second rounds, for trying the harness: never conclusive),
+ * {@code --only ID,ID} (some comparisons, by the ids in {@link #comparisons}), {@code --jfr}
+ * (record this project's plain server to {@code target/bench/ours.jfr}).
  */
 public final class LoadDriver {
-    static final int[] CONNECTIONS = {50, 400, 1000};
-    static final int IDLE_CONNECTIONS = 10_000;
     static final String HEAP = "-Xmx512m";
     /**
      * Two carrier threads for the virtual threads of a JVM server, on its one core. With the
@@ -50,38 +67,70 @@ public final class LoadDriver {
      * order, at about the same throughput.
      */
     static final String CARRIERS = "-Djdk.virtualThreadScheduler.parallelism=2";
+    static final int CONNECTIONS = 50;
+    static final int STREAM_CONNECTIONS = 8;
+    static final int STREAM_KIB = 1024;
+    static final int WARM_WINDOW = 3;
+    static final double WARM_TOLERANCE = 0.05;
 
-    private final int seconds;
-    private final int warmup;
+    /** How long each step runs: measured rounds, and the warm-up's runs and their cap. */
+    record Timing(int seconds, int rounds, int warmSeconds, int warmCap) {
+        static final Timing FULL = new Timing(3, 7, 1, 12);
+        static final Timing QUICK = new Timing(1, 3, 1, 5);
+    }
+
+    /** One measurement: requests per second (or MiB per second), p99 latency, failed requests. */
+    record Sample(double value, double p99ms, long errors) {}
+
+    /** One side of a comparison: a load generator pointed at a server, or a client. */
+    interface Side {
+        String label();
+
+        Sample measure(int seconds) throws IOException, InterruptedException;
+    }
+
+    /** {@code a} against {@code b}; the ratio is a ÷ b and should reach {@code target} (NaN: none). */
+    record Comparison(String id, String title, String unit, Side a, Side b, double target) {}
+
+    record WarmUp(List<Double> runs, boolean steady) {}
+
+    record Round(int number, boolean aFirst, Sample a, Sample b, double steal, double load) {
+        double ratio() {
+            return a.value() / b.value();
+        }
+    }
+
+    record Outcome(Comparison comparison, WarmUp warmA, WarmUp warmB, List<Round> rounds, double steal,
+            double loadMin, double loadMax, Summary ratio, Judgement judgement) {
+        /** The median of the paired p99 ratios, a ÷ b, or NaN where a side has no latency figure. */
+        double p99Ratio() {
+            List<Double> r = new ArrayList<>();
+            for (Round x : rounds) r.add(x.a().p99ms() / x.b().p99ms());
+            return r.isEmpty() || r.stream().anyMatch(d -> d.isNaN()) ? Double.NaN : Stats.median(r);
+        }
+    }
+
+    private final Timing timing;
     private final boolean jfr;
-    private final boolean useGo;
+    private final List<String> only;
+    private final Limits limits = Limits.forCores(Runtime.getRuntime().availableProcessors());
     private final Path work = Path.of("target", "bench");
     private final Path results = Path.of("results");
     private final String javaBin = ProcessHandle.current().info().command().orElse("java");
     private final String classpath = System.getProperty("java.class.path");
     private final List<Process> started = new CopyOnWriteArrayList<>();
 
-    record Peer(String name, String label, List<String> command) {}
-
-    record WrkResult(double rps, double p50ms, double p99ms, long socketErrors, long non2xx) {}
-
-    record Memory(String peer, int connections, long rssBeforeKb, long rssAfterKb) {
-        double perConnectionKb() {
-            return (rssAfterKb - rssBeforeKb) / (double) connections;
-        }
-    }
-
-    LoadDriver(boolean quick, boolean jfr, boolean useGo) {
-        this.seconds = quick ? 3 : 10;
-        this.warmup = quick ? 2 : 8;
+    LoadDriver(Timing timing, boolean jfr, List<String> only) {
+        this.timing = timing;
         this.jfr = jfr;
-        this.useGo = useGo;
+        this.only = only;
     }
 
     public static void main(String[] args) throws Exception {
         List<String> opts = List.of(args);
-        boolean go = !opts.contains("--skip-go") && Machine.firstLine("go", "version") != null;
-        LoadDriver d = new LoadDriver(opts.contains("--quick"), opts.contains("--jfr"), go);
+        int o = opts.indexOf("--only");
+        List<String> only = o >= 0 && o + 1 < opts.size() ? Arrays.asList(opts.get(o + 1).split(",")) : List.of();
+        LoadDriver d = new LoadDriver(opts.contains("--quick") ? Timing.QUICK : Timing.FULL, opts.contains("--jfr"), only);
         Runtime.getRuntime().addShutdownHook(new Thread(d::stopAll));
         try {
             d.run();
@@ -96,91 +145,264 @@ public final class LoadDriver {
         Files.createDirectories(results);
         require("taskset", "--version");
         require("wrk", "-v");
-        double loadBefore = Machine.loadAverage();
-        List<Peer> peers = new ArrayList<>();
-        peers.add(ours(jfr));
-        peers.add(jdk());
-        if (useGo) peers.add(go());
+        require("go", "version");
+        String started = now();
+        Path goServer = goBuild("server");
+        Path goClient = goBuild("client");
 
-        Map<String, Map<Integer, WrkResult>> throughput = new LinkedHashMap<>();
-        for (Peer p : peers) throughput.put(p.label(), throughput(p));
+        int ours = startServer("ours", javaServer(jfr, List.of(), "nethttp.bench.BenchServer"), List.of());
+        int watched = startServer("ours-events", javaServer(false, List.of(), "nethttp.bench.BenchServer"), List.of("--events"));
+        int jdk = startServer("jdk", javaServer(false, List.of("-Dsun.net.httpserver.nodelay=true"), "nethttp.bench.JdkHelloServer"),
+                List.of());
+        int go = startServer("go", List.of("env", "GOMAXPROCS=1", goServer.toString()), List.of());
+        String goHello = "http://127.0.0.1:" + go + "/";
 
-        List<Memory> memory = new ArrayList<>();
-        memory.add(idleMemory(ours(false)));
-        if (useGo) memory.add(idleMemory(go()));
-
-        Peer clientTarget = useGo ? go() : ours(false);
-        Map<String, Double> client = clients(clientTarget);
-        double loadAfter = Machine.loadAverage();
-
-        Report report = new Report(peers, throughput, memory, client, clientTarget.label(), seconds, loadBefore, loadAfter);
-        Files.writeString(results.resolve("RESULTS.md"), report.markdown(useGo ? Machine.firstLine("go", "version") : null,
-                Machine.firstLine("wrk", "-v")));
-        report.chart(results.resolve("throughput.png").toFile());
+        List<Comparison> all = comparisons(ours, watched, jdk, go,
+                () -> startClient("nethttp Transport", List.of(javaBin, HEAP, CARRIERS, "-cp", classpath,
+                        "nethttp.bench.ClientBench", "transport", goHello)),
+                () -> startClient("Go http.Client", List.of("env", "GOMAXPROCS=1", goClient.toString(), goHello)));
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Comparison c : all) {
+            if (!only.isEmpty() && !only.contains(c.id())) continue;
+            Outcome out = compare(c);
+            System.out.printf("%s: median %.2f×, %.2f-%.2f, %s%n", c.title(), out.ratio().median(), out.ratio().min(),
+                    out.ratio().max(), out.judgement().text());
+            outcomes.add(out);
+        }
+        List<MemoryOutcome> memory = new ArrayList<>();
+        for (boolean inFlight : new boolean[] {false, true}) {
+            String id = inFlight ? "memory-busy" : "memory-idle";
+            if (!only.isEmpty() && !only.contains(id)) continue;
+            MemoryOutcome m = memory(inFlight,
+                    () -> launch("ours-memory", javaServer(false, List.of(), "nethttp.bench.BenchServer"), List.of()),
+                    () -> launch("go-memory", List.of("env", "GOMAXPROCS=1", goServer.toString()), List.of()));
+            System.out.println(m.title() + ": " + m.judgement().text());
+            memory.add(m);
+        }
+        String md = Results.markdown(started, timing, limits, jfr, Machine.firstLine("go", "version"),
+                Machine.firstLine("wrk", "-v"), outcomes, memory);
+        Files.writeString(results.resolve("RESULTS.md"), md);
         System.out.println("wrote " + results.resolve("RESULTS.md").toAbsolutePath());
     }
 
-    // ---- the peers ----
+    /** A side that starts its process only when a comparison first needs it. */
+    interface Lazy {
+        Side get() throws IOException, InterruptedException;
+    }
 
-    Peer ours(boolean record) {
+    /** Every comparison the driver knows, in the order it runs them. */
+    List<Comparison> comparisons(int ours, int watched, int jdk, int go, Lazy oursClient, Lazy goClient) {
+        String rps = "requests/s";
+        Side[] clients = new Side[2];
+        Side ourClient = deferred("nethttp Transport", () -> clients[0] == null ? clients[0] = oursClient.get() : clients[0]);
+        Side theirClient = deferred("Go http.Client", () -> clients[1] == null ? clients[1] = goClient.get() : clients[1]);
+        List<Comparison> c = new ArrayList<>();
+        c.add(new Comparison("hello-go", "GET hello, 50 connections: nethttp ÷ Go net/http", rps,
+                wrk("nethttp", ours, CONNECTIONS, "/"), wrk("Go net/http", go, CONNECTIONS, "/"), 1.0));
+        c.add(new Comparison("hello-jdk", "GET hello, 50 connections: nethttp ÷ JDK HttpServer", rps,
+                wrk("nethttp", ours, CONNECTIONS, "/"), wrk("JDK HttpServer", jdk, CONNECTIONS, "/"), 2.0));
+        for (int size : new int[] {1024, 65536}) {
+            for (String framing : List.of("length", "chunked")) {
+                String what = (size / 1024) + " KiB body, " + (framing.equals("length") ? "Content-Length" : "chunked");
+                c.add(new Comparison("post-" + size / 1024 + "k-" + framing, "POST /body echoing a " + what
+                        + ", 50 connections: nethttp ÷ Go net/http", rps,
+                        post("nethttp", ours, size, framing), post("Go net/http", go, size, framing), 1.0));
+            }
+        }
+        c.add(new Comparison("stream", "GET /stream, a chunked " + STREAM_KIB + " KiB response in 16 KiB flushes, "
+                + STREAM_CONNECTIONS + " connections: nethttp ÷ Go net/http", "MiB/s",
+                stream("nethttp", ours), stream("Go net/http", go), 1.0));
+        c.add(new Comparison("client", "Client, 50 threads GET hello from Go's server: nethttp Transport ÷ Go http.Client",
+                rps, ourClient, theirClient, 1.0));
+        c.add(new Comparison("events", "GET hello, 50 connections: nethttp with an EventBus subscriber ÷ without", rps,
+                wrk("nethttp, events on", watched, CONNECTIONS, "/"), wrk("nethttp, events off", ours, CONNECTIONS, "/"),
+                Double.NaN));
+        return c;
+    }
+
+    static Side deferred(String label, Lazy side) {
+        return new Side() {
+            public String label() {
+                return label;
+            }
+
+            public Sample measure(int seconds) throws IOException, InterruptedException {
+                return side.get().measure(seconds);
+            }
+        };
+    }
+
+    // ---- one comparison ----
+
+    Outcome compare(Comparison c) throws IOException, InterruptedException {
+        System.out.println(c.title());
+        WarmUp warmA = warm(c.a());
+        WarmUp warmB = warm(c.b());
+        List<Round> rounds = new ArrayList<>();
+        CpuTimes cpu0 = CpuTimes.read();
+        for (int i = 1; i <= timing.rounds(); i++) {
+            boolean aFirst = i % 2 == 1;
+            CpuTimes before = CpuTimes.read();
+            Sample first = (aFirst ? c.a() : c.b()).measure(timing.seconds());
+            Sample second = (aFirst ? c.b() : c.a()).measure(timing.seconds());
+            double steal = before.stealUntil(CpuTimes.read());
+            Round r = new Round(i, aFirst, aFirst ? first : second, aFirst ? second : first, steal, Machine.loadAverage());
+            System.out.printf("  round %d: %s %,.1f, %s %,.1f, ratio %.3f, steal %.1f%%, load %.2f%n", i, c.a().label(),
+                    r.a().value(), c.b().label(), r.b().value(), r.ratio(), 100 * steal, r.load());
+            rounds.add(r);
+        }
+        double steal = cpu0.stealUntil(CpuTimes.read());
+        List<Double> ratios = rounds.stream().map(Round::ratio).toList();
+        double loadMin = rounds.stream().mapToDouble(Round::load).min().orElse(Double.NaN);
+        double loadMax = rounds.stream().mapToDouble(Round::load).max().orElse(Double.NaN);
+        long errors = rounds.stream().mapToLong(r -> r.a().errors() + r.b().errors()).sum();
+        Summary s = Stats.summary(ratios);
+        Judgement j = Stats.judge(s, c.target(), new Conditions(steal, loadMax, warmA.steady() && warmB.steady(), errors), limits);
+        return new Outcome(c, warmA, warmB, rounds, steal, loadMin, loadMax, s, j);
+    }
+
+    WarmUp warm(Side side) throws IOException, InterruptedException {
+        List<Double> runs = new ArrayList<>();
+        while (runs.size() < timing.warmCap()) {
+            runs.add(side.measure(timing.warmSeconds()).value());
+            if (Stats.steady(runs, WARM_WINDOW, WARM_TOLERANCE)) {
+                System.out.printf("  %s steady after %d runs%n", side.label(), runs.size());
+                return new WarmUp(runs, true);
+            }
+        }
+        System.out.printf("  %s not steady after %d runs%n", side.label(), runs.size());
+        return new WarmUp(runs, false);
+    }
+
+    // ---- the sides ----
+
+    Side wrk(String label, int port, int conns, String path) {
+        return wrkSide(label, conns, false, List.of("http://127.0.0.1:" + port + path));
+    }
+
+    Side post(String label, int port, int size, String framing) {
+        return wrkSide(label, CONNECTIONS, false, List.of("-s", "wrk/post.lua", "http://127.0.0.1:" + port + "/body", "--",
+                Integer.toString(size), framing));
+    }
+
+    Side stream(String label, int port) {
+        return wrkSide(label, STREAM_CONNECTIONS, true, List.of("http://127.0.0.1:" + port + "/stream?kib=" + STREAM_KIB));
+    }
+
+    /** wrk on core 1, one thread; its value is requests per second, or MiB per second read. */
+    Side wrkSide(String label, int conns, boolean mibPerSecond, List<String> target) {
+        return new Side() {
+            public String label() {
+                return label;
+            }
+
+            public Sample measure(int seconds) throws IOException, InterruptedException {
+                List<String> cmd = new ArrayList<>(List.of("bash", "-c", "ulimit -n \"$(ulimit -Hn)\"; exec taskset -c 1 \"$@\"",
+                        "bash", "wrk", "-t1", "-c" + conns, "-d" + seconds + "s", "--timeout", "5s", "--latency"));
+                cmd.addAll(target);
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+                started.add(p);
+                try {
+                    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    if (!p.waitFor(seconds + 30L, TimeUnit.SECONDS)) p.destroyForcibly();
+                    WrkResult r = parseWrk(out);
+                    double value = mibPerSecond ? r.bytesPerSec() / (1024 * 1024) : r.rps();
+                    return new Sample(value, r.p99ms(), r.socketErrors() + r.non2xx());
+                } finally {
+                    p.destroyForcibly();
+                    started.remove(p);
+                }
+            }
+        };
+    }
+
+    /** A client process that measures on each {@code run SECONDS} line (ClientBench, go/client). */
+    Side startClient(String label, List<String> command) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("taskset", "-c", "1"));
+        cmd.addAll(command);
+        Process p = new ProcessBuilder(cmd).redirectError(work.resolve("client-" + started.size() + ".err").toFile()).start();
+        started.add(p);
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        Writer in = new java.io.OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8);
+        Pattern result = Pattern.compile("requests/s=(\\d+) errors=(\\d+)");
+        return new Side() {
+            public String label() {
+                return label;
+            }
+
+            public Sample measure(int seconds) throws IOException {
+                in.write("run " + seconds + "\n");
+                in.flush();
+                String line;
+                try {
+                    line = CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return out.readLine();
+                        } catch (IOException e) {
+                            return null;
+                        }
+                    }).get(seconds + 30L, TimeUnit.SECONDS);
+                } catch (InterruptedException | ExecutionException | TimeoutException e) {
+                    p.destroyForcibly();
+                    throw new IOException(label + " did not answer within " + (seconds + 30) + " s");
+                }
+                Matcher m = line == null ? null : result.matcher(line);
+                if (m == null || !m.find()) throw new IOException(label + " said: " + line);
+                return new Sample(Double.parseDouble(m.group(1)), Double.NaN, Long.parseLong(m.group(2)));
+            }
+        };
+    }
+
+    // ---- the servers ----
+
+    List<String> javaServer(boolean record, List<String> flags, String mainClass) {
         List<String> cmd = new ArrayList<>(List.of(javaBin, HEAP, CARRIERS));
-        if (record) {
-            // Record the 50-connection run: it starts after the warm-up.
-            cmd.add("-XX:StartFlightRecording=delay=" + (warmup + 1) + "s,duration=" + seconds + "s,settings=profile,filename="
-                    + work.resolve("ours.jfr").toAbsolutePath());
-        }
-        cmd.addAll(List.of("-cp", classpath, "nethttp.demo.Main", "serve", "--addr", "127.0.0.1:" + freePort()));
-        return new Peer("ours", "nethttp", cmd);
+        if (record) cmd.add("-XX:StartFlightRecording=settings=profile,filename=" + work.resolve("ours.jfr").toAbsolutePath());
+        cmd.addAll(flags);
+        cmd.addAll(List.of("-cp", classpath, mainClass));
+        return cmd;
     }
 
-    Peer jdk() {
-        return new Peer("jdk", "JDK HttpServer", List.of(javaBin, HEAP, CARRIERS, "-Dsun.net.httpserver.nodelay=true", "-cp", classpath,
-                "nethttp.bench.JdkHelloServer", "127.0.0.1:" + freePort()));
+    Path goBuild(String which) throws IOException, InterruptedException {
+        Path bin = work.resolve("go-" + which).toAbsolutePath();
+        Process p = new ProcessBuilder("go", "build", "-o", bin.toString(), "main.go").directory(Path.of("go", which).toFile())
+                .inheritIO().start();
+        if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IOException("go build of go/" + which + " failed");
+        return bin;
     }
 
-    Peer go() throws IOException, InterruptedException {
-        Path bin = work.resolve("gohello").toAbsolutePath();
-        if (!Files.exists(bin)) {
-            Process p = new ProcessBuilder("go", "build", "-o", bin.toString(), "go/hello.go").inheritIO().start();
-            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IOException("go build failed");
-        }
-        return new Peer("go", "Go net/http", List.of("env", "GOMAXPROCS=1", bin.toString(), "127.0.0.1:" + freePort()));
+    /**
+     * Starts {@code command ADDR options} on core 0, with the hard file-descriptor limit and a free
+     * port in ADDR; waits until it accepts and returns the port.
+     */
+    record Started(Process process, int port) {}
+
+    int startServer(String name, List<String> command, List<String> options) throws IOException, InterruptedException {
+        return launch(name, command, options).port();
     }
 
-    static int port(Peer p) {
-        String last = p.command().get(p.command().size() - 1);
-        return Integer.parseInt(last.substring(last.lastIndexOf(':') + 1));
-    }
-
-    /** Starts a server on core 0 with the hard file-descriptor limit, and waits until it accepts. */
-    Process start(Peer p) throws IOException, InterruptedException {
+    Started launch(String name, List<String> command, List<String> options) throws IOException, InterruptedException {
+        int port = freePort();
         List<String> cmd = new ArrayList<>(List.of("bash", "-c", "ulimit -n \"$(ulimit -Hn)\"; exec taskset -c 0 \"$@\"", "bash"));
-        cmd.addAll(p.command());
+        cmd.addAll(command);
+        cmd.add("127.0.0.1:" + port);
+        cmd.addAll(options);
         Process proc = new ProcessBuilder(cmd)
-                .redirectOutput(work.resolve(p.name() + ".out").toFile())
-                .redirectError(work.resolve(p.name() + ".err").toFile())
+                .redirectOutput(work.resolve(name + ".out").toFile())
+                .redirectError(work.resolve(name + ".err").toFile())
                 .start();
         started.add(proc);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port(p)), 1000);
-                return proc;
+                s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+                return new Started(proc, port);
             } catch (IOException notYet) {
-                if (!proc.isAlive()) throw new IOException(p.label() + " exited: see " + work.resolve(p.name() + ".err"));
+                if (!proc.isAlive()) throw new IOException(name + " exited: see " + work.resolve(name + ".err"));
                 Thread.sleep(100);
             }
         }
-        throw new IOException(p.label() + " did not start listening within 30 s");
-    }
-
-    void stop(Process p) throws InterruptedException {
-        p.destroy();
-        if (!p.waitFor(10, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            p.waitFor(10, TimeUnit.SECONDS);
-        }
-        started.remove(p);
+        throw new IOException(name + " did not start listening within 60 s");
     }
 
     void stopAll() {
@@ -191,46 +413,139 @@ public final class LoadDriver {
         started.clear();
     }
 
-    // ---- throughput ----
+    // ---- memory per connection ----
 
-    Map<Integer, WrkResult> throughput(Peer p) throws IOException, InterruptedException {
-        Process server = start(p);
-        try {
-            System.out.println(p.label() + ": warm-up " + warmup + " s");
-            wrk(port(p), 50, warmup);
-            Map<Integer, WrkResult> byConns = new LinkedHashMap<>();
-            for (int c : CONNECTIONS) {
-                WrkResult r = wrk(port(p), c, seconds);
-                System.out.printf("%s at %d connections: %,.0f requests/s, p50 %.2f ms, p99 %.2f ms, socket errors %d%n",
-                        p.label(), c, r.rps(), r.p50ms(), r.p99ms(), r.socketErrors());
-                byConns.put(c, r);
-            }
-            return byConns;
-        } finally {
-            stop(server);
+    static final int MEMORY_CONNECTIONS = 10_000;
+    static final int MEMORY_REPEATS = 2;
+    static final double MEMORY_TOLERANCE = 0.10;
+
+    interface Launch {
+        Started start() throws IOException, InterruptedException;
+    }
+
+    /** One server's memory: connections held open, its RSS before and after them. */
+    record MemorySample(int connections, long rssBeforeKb, long rssAfterKb, long failed, double load) {
+        double perConnectionKb() {
+            return (rssAfterKb - rssBeforeKb) / (double) connections;
         }
     }
 
+    record MemoryOutcome(String title, List<MemorySample> ours, List<MemorySample> go, double steal, double maxLoad,
+            Judgement judgement) {}
+
+    /**
+     * Memory per connection, ours against Go's, each measured {@value #MEMORY_REPEATS} times in a
+     * fresh process, alternating. Idle: each connection made one request and then stays open. In
+     * flight: each connection sent the head of a POST whose one-byte body never comes, so every
+     * handler is blocked reading it.
+     */
+    MemoryOutcome memory(boolean inFlight, Launch ours, Launch go) throws IOException, InterruptedException {
+        String title = String.format("Memory per connection, %,d connections %s: nethttp against Go net/http",
+                MEMORY_CONNECTIONS, inFlight ? "each with a request in flight" : "idle after one request");
+        System.out.println(title);
+        List<MemorySample> o = new ArrayList<>();
+        List<MemorySample> g = new ArrayList<>();
+        CpuTimes cpu0 = CpuTimes.read();
+        for (int i = 0; i < MEMORY_REPEATS; i++) {
+            o.add(memorySample("nethttp", ours, inFlight));
+            g.add(memorySample("Go net/http", go, inFlight));
+        }
+        double steal = cpu0.stealUntil(CpuTimes.read());
+        double load = Stream.concat(o.stream(), g.stream()).mapToDouble(MemorySample::load).max().orElse(Double.NaN);
+        long failed = Stream.concat(o.stream(), g.stream()).mapToLong(MemorySample::failed).sum();
+        Judgement j = Stats.judgeMemory(o.stream().map(MemorySample::perConnectionKb).toList(),
+                g.stream().map(MemorySample::perConnectionKb).toList(), MEMORY_TOLERANCE,
+                new Conditions(steal, load, true, failed), limits);
+        return new MemoryOutcome(title, o, g, steal, load, j);
+    }
+
+    MemorySample memorySample(String label, Launch launch, boolean inFlight) throws IOException, InterruptedException {
+        Started server = launch.start();
+        List<Socket> conns = new ArrayList<>();
+        long failed = 0;
+        try {
+            long fdLimit = ((com.sun.management.UnixOperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getMaxFileDescriptorCount();
+            int n = (int) Math.min(MEMORY_CONNECTIONS, fdLimit - 500);
+            wrk(label, server.port(), CONNECTIONS, "/").measure(2); // the warmed-up state of the throughput runs
+            settle(server.process());
+            long before = rssKb(server.process().pid());
+            byte[] request = (inFlight
+                    ? "POST /body HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1\r\n\r\n"
+                    : "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+            // Bounded in time as well: a server that slows down too much is measured with fewer.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            for (int i = 0; i < n && System.nanoTime() < deadline; i++) {
+                Socket s = new Socket();
+                try {
+                    s.setSoLinger(true, 0); // closing resets: no TIME_WAIT left to crowd the port range
+                    s.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
+                    s.setSoTimeout(10_000);
+                    s.getOutputStream().write(request);
+                    if (!inFlight) readHello(s);
+                    conns.add(s);
+                } catch (IOException e) {
+                    failed++;
+                    s.close();
+                }
+            }
+            settle(server.process());
+            long after = rssKb(server.process().pid());
+            MemorySample m = new MemorySample(conns.size(), before, after, failed, Machine.loadAverage());
+            System.out.printf("  %s: %,d connections, RSS %,d kB -> %,d kB, %.1f kB each%s%n", label, conns.size(), before,
+                    after, m.perConnectionKb(), failed > 0 ? ", " + failed + " failed" : "");
+            return m;
+        } finally {
+            for (Socket s : conns) s.close();
+            server.process().destroy();
+            if (!server.process().waitFor(10, TimeUnit.SECONDS)) server.process().destroyForcibly();
+            started.remove(server.process());
+        }
+    }
+
+    /** Reads the hello reply to its last byte. */
+    static void readHello(Socket s) throws IOException {
+        var in = s.getInputStream();
+        StringBuilder got = new StringBuilder();
+        byte[] buf = new byte[512];
+        while (!got.toString().endsWith("Hello from nethttp!\n")) {
+            int n = in.read(buf);
+            if (n < 0) throw new IOException("server closed the connection: " + got);
+            got.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    /** Lets the server finish what it was doing; a JVM is asked for a full GC first. */
+    void settle(Process server) throws IOException, InterruptedException {
+        boolean isJvm = server.info().command().map(c -> c.endsWith("java")).orElse(false);
+        if (isJvm) {
+            Path jcmd = Path.of(javaBin).resolveSibling("jcmd");
+            Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(server.pid()), "GC.run")
+                    .redirectErrorStream(true).redirectOutput(work.resolve("jcmd.out").toFile()).start();
+            if (!gc.waitFor(60, TimeUnit.SECONDS)) gc.destroyForcibly();
+        }
+        Thread.sleep(2000); // nothing to wait for but quiet: the server has no "settled" signal
+    }
+
+    static long rssKb(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+        throw new IOException("no VmRSS for " + pid);
+    }
+
+    // ---- wrk's output ----
+
+    record WrkResult(double rps, double p50ms, double p99ms, long socketErrors, long non2xx, double bytesPerSec) {}
+
     private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    private static final Pattern TRANSFER = Pattern.compile("Transfer/sec:\\s+([0-9.]+)(B|KB|MB|GB)");
     private static final Pattern PCT = Pattern.compile("^\\s+(50|99)%\\s+([0-9.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
     private static final Pattern ERRORS = Pattern.compile(
             "Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
     private static final Pattern NON2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
 
-    /** Runs wrk on core 1, one thread, and reads its summary. */
-    WrkResult wrk(int port, int conns, int secs) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("bash", "-c", "ulimit -n \"$(ulimit -Hn)\"; exec taskset -c 1 \"$@\"", "bash",
-                "wrk", "-t1", "-c" + conns, "-d" + secs + "s", "--timeout", "5s", "--latency",
-                "http://127.0.0.1:" + port + "/")
-                .redirectErrorStream(true).start();
-        started.add(p);
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(secs + 30L, TimeUnit.SECONDS)) p.destroyForcibly();
-        started.remove(p);
-        return parseWrk(out);
-    }
-
-    /** Reads wrk's summary: requests per second, the 50th and 99th latency percentiles, errors. */
+    /** Reads wrk's summary: requests per second, latency percentiles, errors, bytes read per second. */
     static WrkResult parseWrk(String out) throws IOException {
         Matcher rps = RPS.matcher(out);
         if (!rps.find()) throw new IOException("wrk said:\n" + out);
@@ -250,102 +565,18 @@ public final class LoadDriver {
         if (e.find()) for (int i = 1; i <= 4; i++) errors += Long.parseLong(e.group(i));
         Matcher n = NON2XX.matcher(out);
         long non2xx = n.find() ? Long.parseLong(n.group(1)) : 0;
-        return new WrkResult(Double.parseDouble(rps.group(1)), p50, p99, errors, non2xx);
-    }
-
-    // ---- memory per idle connection ----
-
-    Memory idleMemory(Peer p) throws IOException, InterruptedException {
-        Process server = start(p);
-        List<Socket> conns = new ArrayList<>();
-        try {
-            long fdLimit = ((com.sun.management.UnixOperatingSystemMXBean)
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getMaxFileDescriptorCount();
-            int n = (int) Math.min(IDLE_CONNECTIONS, fdLimit - 500);
-            wrk(port(p), 50, warmup); // the same warmed-up state as the throughput runs
-            settle(server);
-            long before = rssKb(server.pid());
-            byte[] request = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
-            // Bounded in time as well: a server that slows down too much is measured with fewer.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            for (int i = 0; i < n && System.nanoTime() < deadline; i++) {
-                Socket s = new Socket();
-                conns.add(s);
-                s.setSoLinger(true, 0); // closing resets: no TIME_WAIT left to crowd the port range
-                s.connect(new InetSocketAddress("127.0.0.1", port(p)), 5000);
-                s.setSoTimeout(10_000);
-                exchange(s, request);
-            }
-            settle(server);
-            long after = rssKb(server.pid());
-            Memory m = new Memory(p.label(), conns.size(), before, after);
-            System.out.printf("%s: %d idle connections, RSS %,d kB -> %,d kB, %.1f kB each%n",
-                    p.label(), conns.size(), before, after, m.perConnectionKb());
-            return m;
-        } finally {
-            for (Socket s : conns) s.close();
-            stop(server);
+        double bytes = Double.NaN;
+        Matcher t = TRANSFER.matcher(out);
+        if (t.find()) {
+            // wrk's units are powers of 1024
+            bytes = Double.parseDouble(t.group(1)) * switch (t.group(2)) {
+                case "KB" -> 1024.0;
+                case "MB" -> 1024.0 * 1024;
+                case "GB" -> 1024.0 * 1024 * 1024;
+                default -> 1.0;
+            };
         }
-    }
-
-    /** Sends one request and reads the hello reply to its last byte. */
-    static void exchange(Socket s, byte[] request) throws IOException {
-        OutputStream out = s.getOutputStream();
-        out.write(request);
-        out.flush();
-        InputStream in = s.getInputStream();
-        StringBuilder got = new StringBuilder();
-        byte[] buf = new byte[512];
-        while (!got.toString().endsWith("Hello from nethttp!\n")) {
-            int n = in.read(buf);
-            if (n < 0) throw new IOException("server closed the connection: " + got);
-            got.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
-        }
-    }
-
-    /** Lets the server finish what it was doing; a JVM is asked for a full GC first. */
-    void settle(Process server) throws IOException, InterruptedException {
-        boolean isJvm = server.info().command().map(c -> c.endsWith("java")).orElse(false);
-        if (isJvm) {
-            Path jcmd = Path.of(javaBin).resolveSibling("jcmd");
-            Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(server.pid()), "GC.run")
-                    .redirectErrorStream(true).redirectOutput(work.resolve("jcmd.out").toFile()).start();
-            if (!gc.waitFor(30, TimeUnit.SECONDS)) gc.destroyForcibly();
-        }
-        Thread.sleep(2000);
-    }
-
-    static long rssKb(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-            if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
-        }
-        throw new IOException("no VmRSS for " + pid);
-    }
-
-    // ---- the client ----
-
-    Map<String, Double> clients(Peer target) throws IOException, InterruptedException {
-        Process server = start(target);
-        Map<String, Double> rps = new LinkedHashMap<>();
-        try {
-            String url = "http://127.0.0.1:" + port(target) + "/";
-            for (String kind : List.of("transport", "jdk")) {
-                Process p = new ProcessBuilder("taskset", "-c", "1", javaBin, HEAP, "-cp", classpath,
-                        "nethttp.bench.ClientBench", kind, url, Integer.toString(warmup), Integer.toString(seconds))
-                        .redirectErrorStream(true).start();
-                started.add(p);
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (!p.waitFor(warmup + seconds + 60L, TimeUnit.SECONDS)) p.destroyForcibly();
-                started.remove(p);
-                Matcher m = Pattern.compile("requests/s=(\\d+) errors=(\\d+)").matcher(out);
-                if (!m.find()) throw new IOException("ClientBench " + kind + " said:\n" + out);
-                System.out.println("client " + kind + ": " + m.group(1) + " requests/s, errors " + m.group(2));
-                rps.put(kind, Double.parseDouble(m.group(1)));
-            }
-        } finally {
-            stop(server);
-        }
-        return rps;
+        return new WrkResult(Double.parseDouble(rps.group(1)), p50, p99, errors, non2xx, bytes);
     }
 
     // ---- helpers ----
@@ -359,7 +590,10 @@ public final class LoadDriver {
     }
 
     static void require(String... command) throws IOException {
-        if (Machine.firstLine(command) == null) throw new IOException(command[0] + " is needed: install it (Debian: apt-get install " + command[0] + ")");
+        if (Machine.firstLine(command) == null) {
+            String pkg = command[0].equals("go") ? "golang-go" : command[0].equals("taskset") ? "util-linux" : command[0];
+            throw new IOException(command[0] + " is needed: install it (Debian: apt-get install " + pkg + ")");
+        }
     }
 
     static String now() {

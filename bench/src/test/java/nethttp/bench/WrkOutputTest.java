@@ -33,6 +33,23 @@ class WrkOutputTest {
         assertEquals(1460.0, r.p99ms(), 1e-9);
         assertEquals(9095, r.socketErrors());
         assertEquals(7, r.non2xx());
+        assertEquals(1.07 * 1024 * 1024, r.bytesPerSec(), 1e-6);
+    }
+
+    @Test
+    void readsTheTransferRateInPowersOf1024() throws IOException {
+        String out = """
+                  1 threads and 8 connections
+                  Latency Distribution
+                     50%   30.10ms
+                     99%   80.00ms
+                  670 requests in 3.00s, 671.99MB read
+                Requests/sec:    223.00
+                Transfer/sec:    223.99MB
+                """;
+        assertEquals(223.99 * 1024 * 1024, LoadDriver.parseWrk(out).bytesPerSec(), 1e-3);
+        assertEquals(512.5 * 1024, LoadDriver.parseWrk(out.replace("223.99MB", "512.50KB")).bytesPerSec(), 1e-6);
+        assertEquals(1.5 * 1024 * 1024 * 1024, LoadDriver.parseWrk(out.replace("223.99MB", "1.50GB")).bytesPerSec(), 1e-3);
     }
 
     @Test
