@@ -13,7 +13,6 @@ final class AcceptBackoff {
     static final Duration FIRST = Duration.ofMillis(5);
     static final Duration MAX = Duration.ofSeconds(1);
 
-    // tag::accept-backoff[]
     private Duration delay = Duration.ZERO;
 
     /** The wait before the next attempt, after one more failure. */
@@ -27,7 +26,6 @@ final class AcceptBackoff {
     void succeeded() {
         delay = Duration.ZERO;
     }
-    // end::accept-backoff[]
 
     /** A duration as Go prints it: {@code 5ms}, {@code 1s}. */
     static String goString(Duration d) {

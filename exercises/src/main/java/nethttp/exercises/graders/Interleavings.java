@@ -1,0 +1,115 @@
+package nethttp.exercises.graders;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jetbrains.lincheck.Lincheck;
+import org.jetbrains.lincheck.LincheckAssertionError;
+import org.jetbrains.lincheck.LincheckSettings;
+
+/**
+ * Runs a scenario of a few threads under Lincheck's model checker, which decides at every
+ * shared-memory access and every lock, park and thread start which thread runs next. It tries
+ * the orders with few switches first, so the same code always meets the same orders, and a
+ * broken rule is found in every run, with the order that broke it.
+ *
+ * <p>Two things the scenario must do for Lincheck (3.7) to see the races: start its threads as
+ * platform threads with {@code new Thread}, and reach the object under test through a static
+ * field. Lincheck inserts switch points only at accesses to objects it knows to be shared, and
+ * it does not follow a lambda's captured variables; an object handed over that way looks
+ * thread-local and its accesses are never interleaved. The scenario throws
+ * {@link AssertionError} when an invariant fails.
+ *
+ * <p>The JDK's own classes (locks, latches) are treated as atomic steps: a student's races are
+ * in the student's code, and leaving the JDK's internals out keeps the search small.
+ */
+final class Interleavings {
+    private Interleavings() {}
+
+    /** How many interleavings each scenario may try; the races of exercise 10 show within a few. */
+    static final int INVOCATIONS = 12;
+
+    private static final LincheckSettings SETTINGS = new LincheckSettings(false, 10, 10, 10);
+
+    /**
+     * Null when {@code scenario} held in every interleaving tried; else the failed invariant and
+     * the interleaving that broke it, as a table with one column per thread.
+     */
+    static synchronized String explore(Runnable scenario) {
+        try {
+            Lincheck.runConcurrentTestInternal$lincheck(INVOCATIONS, SETTINGS, scenario);
+            return null;
+        } catch (LincheckAssertionError e) {
+            return report(e.getMessage());
+        }
+    }
+
+    /** Lincheck's report cut to what a student needs: the broken rule and the short interleaving. */
+    static String report(String lincheck) {
+        List<String> lines = lincheck == null ? List.of() : lincheck.lines().toList();
+        String rule = null;
+        boolean hung = false;
+        List<String> table = new ArrayList<>();
+        boolean inTable = false;
+        for (String line : lines) {
+            if (line.startsWith("= ") && line.contains("hung")) hung = true;
+            if (rule == null && line.startsWith(AssertionError.class.getName() + ": ")) {
+                rule = line.substring(AssertionError.class.getName().length() + 2);
+            } else if (rule == null && !line.isBlank() && !line.startsWith("=") && !line.startsWith("\t")
+                    && !line.startsWith("|") && !line.startsWith("The following") && !line.startsWith("Detailed")) {
+                rule = "threw " + line;
+            }
+            if (line.startsWith("The following interleaving")) {
+                inTable = true;
+                continue;
+            }
+            if (inTable) {
+                if (!line.startsWith("|")) break;
+                table.add(line);
+            }
+        }
+        if (hung) rule = "some interleaving never ends: a thread waits for something no other thread will do";
+        StringBuilder text = new StringBuilder(rule == null ? "an invariant failed" : rule);
+        List<String> steps = steps(table);
+        if (!steps.isEmpty()) {
+            text.append("\nthe interleaving that breaks it, step by step (the same in every run):");
+            for (String step : steps) text.append("\n  ").append(step);
+        }
+        return text.toString();
+    }
+
+    /** Steps of the grader's own code around the calls, which say nothing about the student's. */
+    private static final List<String> PLUMBING = List.of("run()", "cast.", "values.get(", "moves.get(",
+            "TryDeliverExercise.", "Array<Object>", "slot.");
+
+    /**
+     * Lincheck's table, one column per thread, as one line per step of the scenario's threads:
+     * {@code thread 2:   conn -> null}. The main thread's rows (setting up, checking) are left
+     * out, and so are the rule lines.
+     */
+    static List<String> steps(List<String> table) {
+        List<String> steps = new ArrayList<>();
+        int base = Integer.MAX_VALUE;
+        for (String row : table) {
+            if (row.startsWith("| -")) continue;
+            String[] cells = row.split("\\|", -1);
+            // cells[0] is empty (before the first bar); cells[1] is the main thread's column.
+            for (int col = 2; col < cells.length - 1; col++) {
+                String cell = cells[col].stripTrailing();
+                if (cell.isBlank() || cell.strip().startsWith("Thread ")) continue;
+                String step = cell.strip();
+                if (PLUMBING.stream().anyMatch(step::startsWith) || step.contains(".ordinal()")) continue;
+                int indent = cell.length() - cell.stripLeading().length();
+                base = Math.min(base, indent);
+                steps.add(indent + "\u0000thread " + (col - 1) + ": " + step.replace("\u279c", "->"));
+            }
+        }
+        int shift = base;
+        return steps.stream().map(s -> {
+            int cut = s.indexOf('\u0000');
+            int indent = Integer.parseInt(s.substring(0, cut)) - shift;
+            String rest = s.substring(cut + 1);
+            int colon = rest.indexOf(": ") + 2;
+            return rest.substring(0, colon) + " ".repeat(Math.max(0, indent)) + rest.substring(colon);
+        }).toList();
+    }
+}
