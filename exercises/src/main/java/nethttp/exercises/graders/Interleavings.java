@@ -79,7 +79,7 @@ final class Interleavings {
 
     /** Steps of the grader's own code around the calls, which say nothing about the student's. */
     private static final List<String> PLUMBING = List.of("run()", "cast.", "values.get(", "moves.get(",
-            "TryDeliverExercise.", "Array<Object>", "slot.");
+            "TryDeliverExercise.", "Array<Object>");
 
     /**
      * Lincheck's table, one column per thread, as one line per step of the scenario's threads:
@@ -87,8 +87,8 @@ final class Interleavings {
      * out, and so are the rule lines.
      */
     static List<String> steps(List<String> table) {
-        List<String> steps = new ArrayList<>();
-        int base = Integer.MAX_VALUE;
+        record Row(int thread, int indent, String step) {}
+        List<Row> rows = new ArrayList<>();
         for (String row : table) {
             if (row.startsWith("| -")) continue;
             String[] cells = row.split("\\|", -1);
@@ -96,20 +96,27 @@ final class Interleavings {
             for (int col = 2; col < cells.length - 1; col++) {
                 String cell = cells[col].stripTrailing();
                 if (cell.isBlank() || cell.strip().startsWith("Thread ")) continue;
-                String step = cell.strip();
-                if (PLUMBING.stream().anyMatch(step::startsWith) || step.contains(".ordinal()")) continue;
-                int indent = cell.length() - cell.stripLeading().length();
-                base = Math.min(base, indent);
-                steps.add(indent + "\u0000thread " + (col - 1) + ": " + step.replace("\u279c", "->"));
+                rows.add(new Row(col - 1, cell.length() - cell.stripLeading().length(), cell.strip().replace("\u279c", "->")));
             }
         }
-        int shift = base;
-        return steps.stream().map(s -> {
-            int cut = s.indexOf('\u0000');
-            int indent = Integer.parseInt(s.substring(0, cut)) - shift;
-            String rest = s.substring(cut + 1);
-            int colon = rest.indexOf(": ") + 2;
-            return rest.substring(0, colon) + " ".repeat(Math.max(0, indent)) + rest.substring(colon);
-        }).toList();
+        List<Row> kept = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            String step = r.step();
+            if (step.startsWith("slot.")) {
+                step = step.substring("slot.".length()); // the call into the student's code
+            } else if (step.startsWith("cast.play(")) {
+                boolean opened = i + 1 < rows.size() && rows.get(i + 1).thread() == r.thread() && rows.get(i + 1).indent() > r.indent();
+                if (opened) continue;
+                // A call Lincheck ran without a switch inside, shown as one row: say so.
+                int ret = step.lastIndexOf("): ");
+                step = "runs its whole call here" + (ret < 0 ? "" : ", which returns " + step.substring(ret + 3));
+            } else if (PLUMBING.stream().anyMatch(step::startsWith) || step.contains(".ordinal()")) {
+                continue;
+            }
+            kept.add(new Row(r.thread(), r.indent(), step));
+        }
+        int base = kept.stream().mapToInt(Row::indent).min().orElse(0);
+        return kept.stream().map(r -> "thread " + r.thread() + ": " + " ".repeat(r.indent() - base) + r.step()).toList();
     }
 }
