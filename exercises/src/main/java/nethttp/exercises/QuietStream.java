@@ -15,7 +15,7 @@ import java.util.List;
 final class QuietStream extends OutputStream {
     private static final List<String> NOISE = List.of("WARNING: A terminally deprecated method in sun.misc.Unsafe",
             "WARNING: sun.misc.Unsafe::", "WARNING: Please consider reporting this to the maintainers of class org.jetbrains",
-            "[WARN] Failed to get object field offset");
+            "[WARN] Failed to get object field offset", "[WARN] Cannot reproduce the interleaving");
 
     private final PrintStream out;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();

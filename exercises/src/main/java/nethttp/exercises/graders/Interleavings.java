@@ -38,7 +38,9 @@ final class Interleavings {
         try {
             Lincheck.runConcurrentTestInternal$lincheck(INVOCATIONS, SETTINGS, scenario);
             return null;
-        } catch (LincheckAssertionError e) {
+        } catch (LincheckAssertionError | IllegalStateException e) {
+            // Lincheck reports a failure it could not replay as an IllegalStateException whose
+            // message holds the first execution's report.
             return report(e.getMessage());
         }
     }
@@ -51,11 +53,18 @@ final class Interleavings {
         List<String> table = new ArrayList<>();
         boolean inTable = false;
         for (String line : lines) {
+            if (line.startsWith(AssertionError.class.getName() + ": ")) {
+                rule = line.substring(AssertionError.class.getName().length() + 2);
+                break;
+            }
+        }
+        for (String line : lines) {
             if (line.startsWith("= ") && line.contains("hung")) hung = true;
             if (rule == null && line.startsWith(AssertionError.class.getName() + ": ")) {
                 rule = line.substring(AssertionError.class.getName().length() + 2);
             } else if (rule == null && !line.isBlank() && !line.startsWith("=") && !line.startsWith("\t")
-                    && !line.startsWith("|") && !line.startsWith("The following") && !line.startsWith("Detailed")) {
+                    && !line.startsWith("|") && !line.startsWith("The following") && !line.startsWith("Detailed")
+                    && !line.startsWith("Non-determinism")) {
                 rule = "threw " + line;
             }
             if (line.startsWith("The following interleaving")) {
@@ -67,7 +76,8 @@ final class Interleavings {
                 table.add(line);
             }
         }
-        if (hung) rule = "some interleaving never ends: a thread waits for something no other thread will do";
+        if (hung && rule == null) rule = "some interleaving never ends: a thread waits for something no other thread will do";
+        if (lincheck != null && lincheck.contains("Non-determinism found")) table.clear(); // its table is of another run
         StringBuilder text = new StringBuilder(rule == null ? "an invariant failed" : rule);
         List<String> steps = steps(table);
         if (!steps.isEmpty()) {
