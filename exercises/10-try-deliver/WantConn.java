@@ -3,14 +3,16 @@ package exercises;
 import java.io.IOException;
 import java.util.function.Consumer;
 import nethttp.exercises.Conn;
+import nethttp.exercises.ConnSlot;
 
 /**
  * Exercise 10: a request's wish for a connection, settled exactly once. The instructions are in
  * README.adoc, next to this file.
  *
- * <p>Many threads call it at once.
+ * <p>Many threads call it at once. It implements {@link ConnSlot}, through which the grader
+ * calls it: keep the {@code implements}.
  */
-public final class WantConn {
+public final class WantConn implements ConnSlot {
     /** Where {@link #cancel} gives back a connection that was delivered too late. */
     private final Consumer<Conn> putOrCloseIdleConn;
 
@@ -20,6 +22,7 @@ public final class WantConn {
     }
 
     /** Whether nothing has settled the outcome yet. */
+    @Override
     public boolean waiting() {
         throw new UnsupportedOperationException("not implemented yet");
     }
@@ -29,11 +32,13 @@ public final class WantConn {
      * unless it is settled already. Returns true for the one call that settled it, false for
      * every other: that caller keeps its connection.
      */
+    @Override
     public boolean tryDeliver(Conn conn, IOException err) {
         throw new UnsupportedOperationException("not implemented yet");
     }
 
     /** Waits until the outcome is settled; returns the connection, or throws the error. */
+    @Override
     public Conn await() throws IOException, InterruptedException {
         throw new UnsupportedOperationException("not implemented yet");
     }
@@ -42,6 +47,7 @@ public final class WantConn {
      * The request no longer wants a connection: settles the outcome with {@code err}, so that
      * later deliveries fail, and gives a connection delivered meanwhile back to the pool.
      */
+    @Override
     public void cancel(IOException err) {
         throw new UnsupportedOperationException("not implemented yet");
     }

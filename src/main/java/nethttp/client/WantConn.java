@@ -19,6 +19,7 @@ final class WantConn implements IdlePool.Waiter, ConnsPerHost.Waiter {
     /** The context of the request, for the dial. */
     final Context ctx;
     final RequestTrace trace;
+    // tag::want-conn-state[]
     /** Fires once the outcome is settled, by delivery or by cancellation. */
     final Signal ready = new Signal();
     private final Transport t;
@@ -26,6 +27,7 @@ final class WantConn implements IdlePool.Waiter, ConnsPerHost.Waiter {
     private final ReentrantLock mu = new ReentrantLock();
     private PersistConn pc;
     private IOException err;
+    // end::want-conn-state[]
 
     WantConn(Transport t, ConnectMethodKey key, Context ctx, RequestTrace trace) {
         this.t = t;
@@ -41,7 +43,6 @@ final class WantConn implements IdlePool.Waiter, ConnsPerHost.Waiter {
         return !ready.isFired();
     }
 
-    // tag::want-conn-try-deliver[]
     /** Settles the outcome with a connection or an error, unless it is settled already. */
     @Mirrors(file = "net/http/transport.go", func = "wantConn.tryDeliver")
     boolean tryDeliver(PersistConn pc, IOException err) {
@@ -60,7 +61,6 @@ final class WantConn implements IdlePool.Waiter, ConnsPerHost.Waiter {
         ready.fire();
         return true;
     }
-    // end::want-conn-try-deliver[]
 
     @Override
     public boolean tryDeliver(PersistConn pc) {
@@ -79,7 +79,6 @@ final class WantConn implements IdlePool.Waiter, ConnsPerHost.Waiter {
      * The request no longer wants a connection. A connection delivered in the meantime is not
      * lost: it goes back to the pool, or is closed.
      */
-    // tag::want-conn-cancel[]
     @Mirrors(file = "net/http/transport.go", func = "wantConn.cancel")
     void cancel(IOException why) {
         PersistConn delivered;
@@ -94,7 +93,6 @@ final class WantConn implements IdlePool.Waiter, ConnsPerHost.Waiter {
         ready.fire(); // later deliveries must fail
         if (delivered != null) t.putOrCloseIdleConn(delivered);
     }
-    // end::want-conn-cancel[]
 
     PersistConn pc() {
         mu.lock();

@@ -17,7 +17,6 @@ final class AcceptBackoff {
     static final Duration FIRST = Duration.ofMillis(5);
     static final Duration MAX = Duration.ofSeconds(1);
 
-    // tag::accept-backoff[]
     private Duration delay = Duration.ZERO;
 
     /** The wait before the next attempt, after one more failure. */
@@ -31,7 +30,6 @@ final class AcceptBackoff {
     void succeeded() {
         delay = Duration.ZERO;
     }
-    // end::accept-backoff[]
 
     /**
      * Whether a failed accept is worth another try, by Go's rule ({@code net.Error.Temporary}

@@ -2,6 +2,7 @@ package nethttp.exercises;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import nethttp.exercises.graders.AcceptBackoffExercise;
 import nethttp.exercises.graders.BodyFramingExercise;
 import nethttp.exercises.graders.CanonicalKeysExercise;
 import nethttp.exercises.graders.ChunkedExercise;
@@ -13,7 +14,7 @@ import nethttp.exercises.graders.MuxMatchingExercise;
 import nethttp.exercises.graders.RequestLineExercise;
 import nethttp.exercises.graders.TryDeliverExercise;
 
-/** Every exercise, in the order of their folders. */
+/** Every exercise, in the order of their folders (the book's map gives the order to do them in). */
 public final class Catalog {
     private Catalog() {}
 
@@ -29,7 +30,8 @@ public final class Catalog {
                 new KeepAliveExercise(),
                 new HasTokenExercise(),
                 new IdlePoolExercise(),
-                new TryDeliverExercise());
+                new TryDeliverExercise(),
+                new AcceptBackoffExercise());
     }
 
     /** The exercise whose folder is {@code id}, or all of them for {@code all} (or no name). */

@@ -62,10 +62,10 @@ public abstract class Exercise<S> {
         });
         try {
             Future<Verdict> run = one.submit(() -> p.check(subject, seed, EXAMPLES));
-            return run.get(TIME_LIMIT_SECONDS, TimeUnit.SECONDS);
+            return run.get(p.timeLimit().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             return new Verdict(p.name(), p.statement(), false, "(any)",
-                    "no answer within " + TIME_LIMIT_SECONDS + " s: is there an endless loop?", false, seed);
+                    "no answer within " + p.timeLimit().toSeconds() + " s: is there an endless loop?", false, seed);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             return new Verdict(p.name(), p.statement(), false, "(any)", "the check itself failed: " + cause, false, seed);

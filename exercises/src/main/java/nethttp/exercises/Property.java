@@ -2,6 +2,7 @@ package nethttp.exercises;
 
 import static org.quicktheories.QuickTheory.qt;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,24 +40,39 @@ public final class Property<S> {
     private final String statement;
     private final Runner<S, ?> runner;
     private final int maxExamples;
+    private final Duration timeLimit;
 
     private Property(String name, String statement, Runner<S, ?> runner) {
-        this(name, statement, runner, Integer.MAX_VALUE);
+        this(name, statement, runner, Integer.MAX_VALUE, Duration.ofSeconds(Exercise.TIME_LIMIT_SECONDS));
     }
 
-    private Property(String name, String statement, Runner<S, ?> runner, int maxExamples) {
+    private Property(String name, String statement, Runner<S, ?> runner, int maxExamples, Duration timeLimit) {
         this.name = name;
         this.statement = statement;
         this.runner = runner;
         this.maxExamples = maxExamples;
+        this.timeLimit = timeLimit;
     }
 
     /**
      * The same property, tried on at most {@code examples} inputs: for a property whose every
-     * input is costly (a concurrent scenario repeated many times) and whose inputs are few.
+     * input is costly (a concurrent scenario explored by a model checker) and whose inputs are few.
      */
     public Property<S> atMost(int examples) {
-        return new Property<>(name, statement, runner, examples);
+        return new Property<>(name, statement, runner, examples, timeLimit);
+    }
+
+    /**
+     * The same property, given {@code limit} instead of {@link Exercise#TIME_LIMIT_SECONDS} before
+     * it counts as stuck: for a property that does much work on purpose, such as a model checker's.
+     */
+    public Property<S> within(Duration limit) {
+        return new Property<>(name, statement, runner, maxExamples, limit);
+    }
+
+    /** How long the property may run before it counts as failed. */
+    public Duration timeLimit() {
+        return timeLimit;
     }
 
     /**

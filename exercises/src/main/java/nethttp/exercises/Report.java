@@ -43,6 +43,15 @@ final class Report {
         for (String line : hints.tier(tier.get()).split("\n")) out.println("     " + line);
     }
 
+    /** An exercise whose file does not compile: the compiler's messages, and nothing graded. */
+    static void printCompileErrors(PrintStream out, Exercise<?> ex, String errors) {
+        out.println();
+        out.println("== " + ex.id() + ": " + ex.title() + " (chapter " + ex.chapter() + ")");
+        out.println("   your file: exercises/" + ex.id() + "/" + ex.studentFile());
+        out.println("   ERROR   it does not compile, so it was not graded; the compiler says:");
+        for (String line : errors.split("\n")) out.println("           " + line);
+    }
+
     static void printHint(PrintStream out, Hints hints, int tier) {
         out.println("   Hint " + tier + " of " + hints.count() + " (one more each failed run; all in hints.adoc):");
         for (String line : hints.tier(tier).split("\n")) out.println("     " + line);

@@ -11,19 +11,48 @@ import java.util.List;
 public final class ResultsJson {
     private ResultsJson() {}
 
-    /** One graded property, named after its exercise. */
-    public record Entry(String exercise, Verdict verdict) {}
+    /**
+     * One graded property, named after its exercise; or, with {@code verdict} null, an exercise
+     * that could not be graded because its file does not compile ({@code error}: the compiler's
+     * messages).
+     */
+    public record Entry(String exercise, Verdict verdict, String error) {
+        public Entry(String exercise, Verdict verdict) {
+            this(exercise, verdict, null);
+        }
 
-    /** The document for a run that graded {@code entries}. */
+        /** An exercise whose file does not compile. */
+        public static Entry error(String exercise, String compilerMessages) {
+            return new Entry(exercise, null, compilerMessages);
+        }
+    }
+
+    /**
+     * The document for a run that graded {@code entries}: {@code error} when a file did not
+     * compile (its entry says why, and the other exercises are still listed), else {@code fail}
+     * or {@code pass}.
+     */
     public static String of(List<Entry> entries) {
-        boolean allPassed = entries.stream().allMatch(e -> e.verdict().passed());
+        List<String> broken = entries.stream().filter(e -> e.verdict() == null).map(Entry::exercise).toList();
+        boolean allPassed = entries.stream().allMatch(e -> e.verdict() != null && e.verdict().passed());
         StringBuilder json = new StringBuilder();
-        json.append("{\n  \"version\": 3,\n  \"status\": \"").append(allPassed ? "pass" : "fail").append("\",\n");
+        json.append("{\n  \"version\": 3,\n  \"status\": \"")
+                .append(!broken.isEmpty() ? "error" : allPassed ? "pass" : "fail").append("\",\n");
+        if (!broken.isEmpty()) {
+            json.append("  \"message\": ").append(quote("does not compile: " + String.join(", ", broken))).append(",\n");
+        }
         json.append("  \"tests\": [");
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
             Verdict v = e.verdict();
             json.append(i == 0 ? "\n" : ",\n").append("    {\n");
+            if (v == null) {
+                field(json, "name", e.exercise() + ": compiles").append(",\n");
+                json.append("      \"status\": \"error\",\n");
+                field(json, "message", e.error());
+                json.append("\n    }");
+                continue;
+            }
             field(json, "name", e.exercise() + ": " + v.property()).append(",\n");
             field(json, "test_code", v.statement()).append(",\n");
             json.append("      \"status\": \"").append(v.passed() ? "pass" : "fail").append('"');

@@ -38,4 +38,30 @@ class ResultsJsonTest {
         assertEquals("{\n  \"version\": 3,\n  \"status\": \"error\",\n  \"message\": \"no \\\"x\\\"\",\n  \"tests\": []\n}\n",
                 ResultsJson.error("no \"x\""));
     }
+
+    @Test
+    void aFileThatDoesNotCompileIsAnErrorAndTheOthersAreStillListed() {
+        Verdict ok = new Verdict("is idempotent", "f(f(x)) = f(x)", true, "", "", false, 7);
+        String json = ResultsJson.of(List.of(new ResultsJson.Entry("01-x", ok),
+                ResultsJson.Entry.error("02-y", "exercises/02-y/Y.java:3: error: ';' expected")));
+        assertEquals("""
+                {
+                  "version": 3,
+                  "status": "error",
+                  "message": "does not compile: 02-y",
+                  "tests": [
+                    {
+                      "name": "01-x: is idempotent",
+                      "test_code": "f(f(x)) = f(x)",
+                      "status": "pass"
+                    },
+                    {
+                      "name": "02-y: compiles",
+                      "status": "error",
+                      "message": "exercises/02-y/Y.java:3: error: ';' expected"
+                    }
+                  ]
+                }
+                """, json);
+    }
 }

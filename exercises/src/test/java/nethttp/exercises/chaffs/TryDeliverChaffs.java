@@ -172,4 +172,71 @@ public final class TryDeliverChaffs {
             return conn;
         }
     }
+
+    /**
+     * Cancel looks at the slot before it takes the lock: a delivery that lands between the look
+     * and the lock is overwritten by the cancellation and given back to nobody.
+     */
+    public static final class CancelReadsBeforeLock extends Base {
+        public CancelReadsBeforeLock(Consumer<Conn> giveBack) {
+            super(giveBack);
+        }
+
+        @Override
+        public void cancel(IOException why) {
+            Conn delivered = conn;
+            synchronized (this) {
+                conn = null;
+                err = why;
+            }
+            ready.countDown();
+            if (delivered != null) giveBack.accept(delivered);
+        }
+    }
+
+    /**
+     * Cancel takes a lock of its own, not the one tryDeliver holds, so the two do not exclude
+     * each other: a delivery can be overwritten, or can succeed after cancel has looked.
+     */
+    public static final class CancelOtherLock extends Base {
+        private final Object cancelLock = new Object();
+
+        public CancelOtherLock(Consumer<Conn> giveBack) {
+            super(giveBack);
+        }
+
+        @Override
+        public void cancel(IOException why) {
+            Conn delivered;
+            synchronized (cancelLock) {
+                delivered = conn;
+                conn = null;
+                err = why;
+            }
+            ready.countDown();
+            if (delivered != null) giveBack.accept(delivered);
+        }
+    }
+
+    /** tryDeliver settles the slot but never opens the latch: a request awaiting it is never woken. */
+    public static final class NeverWakes extends Base {
+        public NeverWakes(Consumer<Conn> giveBack) {
+            super(giveBack);
+        }
+
+        @Override
+        public synchronized boolean tryDeliver(Conn c, IOException e) {
+            if (conn != null || err != null) return false;
+            conn = c;
+            err = e;
+            return true;
+        }
+
+        @Override
+        public boolean waiting() {
+            synchronized (this) {
+                return conn == null && err == null;
+            }
+        }
+    }
 }
