@@ -115,23 +115,4 @@ public final class Hints {
     public String tier(int n) {
         return tiers.get(n - 1);
     }
-
-    /**
-     * After a failed run: the number of the next tier to show (the last one again once all
-     * were shown), remembered for the next run.
-     */
-    public int revealNext() throws IOException {
-        int shown = 0;
-        if (Files.exists(counter)) {
-            try {
-                shown = Integer.parseInt(Files.readString(counter).strip());
-            } catch (NumberFormatException e) {
-                shown = 0;
-            }
-        }
-        int next = Math.min(shown + 1, tiers.size());
-        Files.createDirectories(counter.getParent());
-        Files.writeString(counter, Integer.toString(next));
-        return next;
-    }
 }

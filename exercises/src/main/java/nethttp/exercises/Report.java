@@ -51,9 +51,4 @@ final class Report {
         out.println("   ERROR   it does not compile, so it was not graded; the compiler says:");
         for (String line : errors.split("\n")) out.println("           " + line);
     }
-
-    static void printHint(PrintStream out, Hints hints, int tier) {
-        out.println("   Hint " + tier + " of " + hints.count() + " (one more each failed run; all in hints.adoc):");
-        for (String line : hints.tier(tier).split("\n")) out.println("     " + line);
-    }
 }
