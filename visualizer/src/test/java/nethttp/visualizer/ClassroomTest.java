@@ -554,7 +554,7 @@ class ClassroomTest {
             robot.clickOn(robot.point(view.lanes.canvas()).atPosition(Pos.TOP_LEFT).atOffset(new Point2D(20, y)));
             robot.interact(() -> view.explainTabs.getSelectionModel().select(view.codeTab));
             robot.clickOn("#codeLink");
-            assertEquals(List.of(book.resolve("ch04-conn-serve.html").toUri() + "#_the_loop"), opened);
+            assertEquals(List.of(book.resolve("ch04-conn-serve.html").toUri() + "#ch4-loop"), opened);
         } finally {
             if (before == null) System.clearProperty("visualizer.book");
             else System.setProperty("visualizer.book", before);

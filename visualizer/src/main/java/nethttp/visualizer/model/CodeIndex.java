@@ -26,7 +26,8 @@ public final class CodeIndex {
      * @param javaName   {@code Conn.serve}
      * @param section    the title of the section of the chapter that includes it, empty if none does
      */
-    public record Method(CodeLinks.Ref ref, String code, int firstLine, String javaName, String section) {
+    public record Method(
+            CodeLinks.Ref ref, String code, int firstLine, String javaName, String section, String sectionId) {
         /** {@code Chapter 4, "…", section "The loop"}. */
         public String cite() {
             return ref.chapter().cite() + (section.isEmpty() ? "" : ", section \"" + section + "\"");
@@ -35,6 +36,7 @@ public final class CodeIndex {
         /** The anchor Asciidoctor gives the section's heading, for a link into the chapter's page. */
         public String anchor() {
             if (section.isEmpty()) return "";
+            if (!sectionId.isEmpty()) return sectionId;
             return "_" + section.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
         }
     }
@@ -64,7 +66,8 @@ public final class CodeIndex {
             String code = String.join("\n", lines.subList(i, end + 1)).stripIndent();
             String javaName = javaName(ref.file(), lines, i);
             if (javaName == null) continue; // a type or a field, not a method
-            return new Method(ref, code, i + 1, javaName, section(ref, tagAround(lines, i)));
+            String[] section = section(ref, tagAround(lines, i));
+            return new Method(ref, code, i + 1, javaName, section[0], section[1]);
         }
         return null;
     }
@@ -126,19 +129,44 @@ public final class CodeIndex {
         return "";
     }
 
-    /** The title of the section of {@code ref}'s chapter that includes tag {@code tag} of its file. */
-    private static String section(CodeLinks.Ref ref, String tag) {
-        if (tag.isEmpty()) return "";
+    /**
+     * The title and the id ({@code [#id]} above the heading, empty if it has none) of the section
+     * of {@code ref}'s chapter that includes tag {@code tag} of its file; two empty strings if none.
+     */
+    private static String[] section(CodeLinks.Ref ref, String tag) {
+        String[] none = {"", ""};
+        if (tag.isEmpty()) return none;
         String chapter = resource("/book/" + ref.chapter().page() + ".adoc");
         String heading = "";
+        String id = "";
+        String pendingId = "";
         String file = ref.file();
         for (String l : chapter.lines().toList()) {
-            if (l.startsWith("== ") || l.startsWith("=== ")) heading = l.substring(l.indexOf(' ') + 1).trim();
-            if (l.startsWith("include::") && l.contains(file + "[") && (l.contains("tag=" + tag + "]") || l.contains("tags=")
-                    && java.util.Arrays.asList(l.substring(l.indexOf("tags=") + 5, l.lastIndexOf(']')).split(";")).contains(tag))) {
-                return heading;
+            if (l.startsWith("[#") && l.endsWith("]")) {
+                pendingId = l.substring(2, l.length() - 1);
+                continue;
+            }
+            if (l.startsWith("== ") || l.startsWith("=== ")) {
+                heading = l.substring(l.indexOf(' ') + 1).trim();
+                id = pendingId;
+            }
+            if (!l.isBlank()) pendingId = "";
+            if (l.startsWith("include::") && l.contains(file + "[") && includedTags(l).contains(tag)) {
+                return new String[] {heading, id};
             }
         }
-        return "";
+        return none;
+    }
+
+    /** The tags an include line names with {@code tag=} or {@code tags=}, whatever else it sets. */
+    private static java.util.List<String> includedTags(String include) {
+        String attrs = include.substring(include.indexOf('[') + 1, include.lastIndexOf(']'));
+        java.util.List<String> tags = new java.util.ArrayList<>();
+        for (String a : attrs.split(",")) {
+            a = a.trim();
+            if (a.startsWith("tag=")) tags.add(a.substring(4));
+            if (a.startsWith("tags=")) tags.addAll(java.util.Arrays.asList(a.substring(5).split(";")));
+        }
+        return tags;
     }
 }
