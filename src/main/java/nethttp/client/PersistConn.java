@@ -710,7 +710,7 @@ final class PersistConn {
         } catch (IOException ignored) {
             // closing is all we wanted
         }
-        t.noteClosed(this, err);
+        RequestTrace.connClosed(t.events, this, err);
         closech.fire();
     }
 
