@@ -6,7 +6,6 @@ import nethttp.concurrent.Mailbox;
 import nethttp.concurrent.Signal;
 import nethttp.core.Context;
 import nethttp.core.Mirrors;
-import nethttp.event.ClientTraceEvent.Kind;
 import nethttp.event.ThreadRole;
 import nethttp.event.TracedThread;
 
@@ -149,7 +148,7 @@ final class GetConnGo112 {
             if (t.maxConnsPerHost > 0) {
                 race.acceptSlot = true;
                 if (!t.connsPerHost.acquireOrQueue(key, t.maxConnsPerHost, race)) {
-                    trace.note(0, Kind.WAIT_FOR_SLOT, key.addr());
+                    trace.waitForSlot(key.addr());
                     Outcome first = race.won.take();
                     switch (first) {
                         case Slot s -> race.nextPhase(); // permission to dial; go on below
@@ -187,7 +186,7 @@ final class GetConnGo112 {
                     if (d.pc() != null) {
                         var info = new ClientTrace.GotConnInfo(d.pc().conn, false, false, null);
                         trace.gotConn(d.pc(), info);
-                        trace.note(d.pc().id, Kind.DIAL_WON, "");
+                        trace.dialWon(d.pc());
                         return d.pc();
                     }
                     t.decConnsPerHost(key);
@@ -211,7 +210,7 @@ final class GetConnGo112 {
 
     private static PersistConn handedOver(RequestTrace trace, PersistConn pc) {
         trace.gotConn(pc, new ClientTrace.GotConnInfo(pc.conn, pc.isReused(), false, null));
-        trace.note(pc.id, Kind.IDLE_WON, "");
+        trace.idleWon(pc);
         return pc;
     }
 

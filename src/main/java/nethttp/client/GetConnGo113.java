@@ -5,7 +5,6 @@ import nethttp.concurrent.Mailbox;
 import nethttp.concurrent.Signal;
 import nethttp.core.Context;
 import nethttp.core.Mirrors;
-import nethttp.event.ClientTraceEvent.Kind;
 import nethttp.event.ThreadRole;
 import nethttp.event.TracedThread;
 
@@ -64,7 +63,7 @@ final class GetConnGo113 {
                         trace.gotConn(pc, info);
                         // Reused means it came through the pool: a connection became idle
                         // before our dial ended.
-                        if (pc.isReused()) trace.note(pc.id, Kind.IDLE_WON, "");
+                        if (pc.isReused()) trace.idleWon(pc);
                         return pc;
                     }
                     // Prefer the cancellation that probably caused the error.
@@ -106,7 +105,7 @@ final class GetConnGo113 {
         if (t.connsPerHost.acquireOrQueue(w.key, t.maxConnsPerHost, w)) {
             startDialConnFor(t, w);
         } else {
-            w.trace.note(0, Kind.WAIT_FOR_SLOT, w.key.addr());
+            w.trace.waitForSlot(w.key.addr());
         }
     }
     // end::queue-for-dial[]
@@ -137,7 +136,7 @@ final class GetConnGo113 {
         boolean delivered = w.tryDeliver(pc, err);
         if (err == null) {
             if (delivered) {
-                w.trace.note(pc.id, Kind.DIAL_WON, "");
+                w.trace.dialWon(pc);
             } else {
                 t.parkLoser(pc, w.trace);
             }

@@ -709,7 +709,7 @@ final class PersistConn {
         } catch (IOException ignored) {
             // closing is all we wanted
         }
-        t.noteClosed(this, err);
+        RequestTrace.connClosed(t.events, this, err);
         // Go frees the slot first; freeing it after the close keeps MaxConnsPerHost a limit on
         // open sockets, and lets the event say "closed" before a new dial can start.
         t.decConnsPerHost(cacheKey);

@@ -9,6 +9,8 @@ import nethttp.event.EventBus;
 /**
  * One round trip's reporting: the caller's {@link ClientTrace} hooks, if any, and the
  * transport's {@link EventBus}, fed from the same places so that the two never disagree.
+ * Each method is named for what happened, so a call site is one line such as
+ * {@code trace.gotConn(pc, info)}; with no hook and no listener it allocates nothing.
  */
 final class RequestTrace {
     final long request;
@@ -74,9 +76,39 @@ final class RequestTrace {
         emit(conn, Kind.GOT_100_CONTINUE, "");
     }
 
-    /** A step the hooks have no name for: race outcomes, waits, closes. */
-    void note(long conn, Kind kind, String detail) {
-        emit(conn, kind, detail);
+    // Steps that Go's hooks have no name for: waits, and how a race for a connection ended.
+
+    /** The request waits for the host's connection limit to let it dial. */
+    void waitForSlot(String addr) {
+        emit(0, Kind.WAIT_FOR_SLOT, addr);
+    }
+
+    /** The request got an idle connection while its own dial was still under way. */
+    void idleWon(PersistConn pc) {
+        emit(pc.id, Kind.IDLE_WON, "");
+    }
+
+    /** The request got the connection it dialed for itself. */
+    void dialWon(PersistConn pc) {
+        emit(pc.id, Kind.DIAL_WON, "");
+    }
+
+    /** A connection dialed for this request, which no longer wants it, went to the idle pool. */
+    void loserParked(PersistConn pc) {
+        emit(pc.id, Kind.LOSER_PARKED, "");
+    }
+
+    /** A connection dialed for this request, which no longer wants it, was closed: {@code why}. */
+    void loserClosed(PersistConn pc, IOException why) {
+        emit(pc.id, Kind.LOSER_CLOSED, why.getMessage());
+    }
+
+    /** A connection of the transport whose events are {@code bus} was closed: {@code why}. */
+    static void connClosed(EventBus bus, PersistConn pc, IOException why) {
+        if (bus.active()) {
+            String detail = why.getMessage();
+            bus.emit(new ClientTraceEvent(System.nanoTime(), pc.id, 0, Kind.CONN_CLOSED, detail));
+        }
     }
 
     private void emit(long conn, Kind kind, String detail) {

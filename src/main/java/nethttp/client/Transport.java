@@ -17,8 +17,6 @@ import nethttp.core.Mirrors;
 import nethttp.core.ProtocolException;
 import nethttp.core.Request;
 import nethttp.core.Response;
-import nethttp.event.ClientTraceEvent;
-import nethttp.event.ClientTraceEvent.Kind;
 import nethttp.event.EventBus;
 import nethttp.textproto.Guts;
 import nethttp.textproto.Quote;
@@ -283,9 +281,9 @@ public final class Transport implements RoundTripper {
     void parkLoser(PersistConn pc, RequestTrace trace) {
         IOException why = idlePool.tryPutIdleConn(pc);
         if (why == null) {
-            trace.note(pc.id, Kind.LOSER_PARKED, "");
+            trace.loserParked(pc);
         } else {
-            trace.note(pc.id, Kind.LOSER_CLOSED, why.getMessage());
+            trace.loserClosed(pc, why);
             pc.close(why);
         }
     }
@@ -317,12 +315,6 @@ public final class Transport implements RoundTripper {
 
     long nextConnId() {
         return nextConnId.incrementAndGet();
-    }
-
-    void noteClosed(PersistConn pc, IOException why) {
-        if (events.active()) {
-            events.emit(new ClientTraceEvent(System.nanoTime(), pc.id, 0, Kind.CONN_CLOSED, why.getMessage()));
-        }
     }
 
     void logf(String msg) {

@@ -1,6 +1,7 @@
 package nethttp.core;
 
 import java.nio.charset.StandardCharsets;
+import nethttp.textproto.WireString;
 
 /**
  * The bytes a Go program would hold for a Java string.
@@ -26,14 +27,15 @@ import java.nio.charset.StandardCharsets;
  * a client are almost always UTF-8, so both common cases come out as Go's. Two cases cannot: a
  * client's bytes that are not UTF-8 (a Latin-1 {@code %E9}) are encoded as text, and a string
  * that joins text with non-ASCII to request bytes with non-ASCII is one or the other, never both.
- * Code that must be exact writes bytes itself ({@link ResponseWriter#write(byte[])}).
+ * Code that must be exact writes bytes itself ({@link ResponseWriter#write(byte[])}). The
+ * crossings themselves (UTF-8 in and out of one-char-per-byte strings) are {@link WireString}'s.
  */
 public final class GoStrings {
     private GoStrings() {}
 
     /** The bytes Go would hold for {@code s}, by the rules in the class description. */
     public static byte[] bytes(String s) {
-        return isBytes(s) ? s.getBytes(StandardCharsets.ISO_8859_1) : s.getBytes(StandardCharsets.UTF_8);
+        return wireForm(s).getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /**
@@ -41,52 +43,14 @@ public final class GoStrings {
      * its UTF-8 encoding. The form in which the URL and escaping code of this library reads text.
      */
     public static String wireForm(String s) {
-        return isBytes(s) ? s : new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        return isBytes(s) ? s : WireString.fromTextReplacing(s);
     }
 
-    /** Whether {@code s} is read as bytes, one per char, rather than as text. */
+    /**
+     * Whether {@code s} is read as bytes, one per char, rather than as text: it is ASCII, or its
+     * chars, all below U+0100, taken as bytes are complete, shortest-form UTF-8 without surrogates.
+     */
     static boolean isBytes(String s) {
-        boolean high = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c > 0xFF) return false;
-            if (c >= 0x80) high = true;
-        }
-        return !high || isWellFormedUtf8(s.getBytes(StandardCharsets.ISO_8859_1));
-    }
-
-    /** Whether {@code b} is a sequence of complete, shortest-form UTF-8 encodings of scalar values. */
-    static boolean isWellFormedUtf8(byte[] b) {
-        int i = 0;
-        while (i < b.length) {
-            int c = b[i] & 0xFF;
-            int more;
-            int min;
-            if (c < 0x80) {
-                i++;
-                continue;
-            } else if (c >= 0xC2 && c <= 0xDF) {
-                more = 1;
-                min = 0x80;
-            } else if (c >= 0xE0 && c <= 0xEF) {
-                more = 2;
-                min = 0x800;
-            } else if (c >= 0xF0 && c <= 0xF4) {
-                more = 3;
-                min = 0x10000;
-            } else {
-                return false;
-            }
-            if (i + more >= b.length) return false; // truncated
-            int cp = c & (0x3F >> more);
-            for (int k = 1; k <= more; k++) {
-                int x = b[i + k] & 0xFF;
-                if ((x & 0xC0) != 0x80) return false;
-                cp = cp << 6 | (x & 0x3F);
-            }
-            if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-            i += more + 1;
-        }
-        return true;
+        return WireString.toText(s) != null;
     }
 }

@@ -246,11 +246,7 @@ final class ChunkWriter extends WriterStream {
         if (header != null) header.write(bw, exclude);
         extra.write(bw);
         bw.writeString("\r\n");
-        if (w.conn.server.events.active()) {
-            w.conn.server.events.emit(new nethttp.event.ExchangeEvent(System.nanoTime(), w.conn.id,
-                    nethttp.event.ExchangeEvent.Kind.RESPONSE_HEADER, code + " " + Status.text(code)
-                            + (chunking ? ", chunked" : hasCL ? ", Content-Length " + w.contentLength : "")));
-        }
+        ConnEvents.responseHeader(w.conn, code, chunking, hasCL ? w.contentLength : -1);
     }
 
     /** Go's DetectContentType on the first body bytes. */

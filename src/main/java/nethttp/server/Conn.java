@@ -21,8 +21,6 @@ import nethttp.core.Request;
 import nethttp.core.Status;
 import nethttp.core.StatusException;
 import nethttp.core.UnsupportedTransferEncodingException;
-import nethttp.event.ConnStateEvent;
-import nethttp.event.ExchangeEvent;
 import nethttp.event.ThreadRole;
 import nethttp.event.TracedThread;
 import nethttp.textproto.BufioReader;
@@ -119,11 +117,7 @@ final class Conn {
                     setState(ConnState.ACTIVE);
                 }
                 Request req = w.req;
-                if (server.events.active()) {
-                    server.events.emit(new ExchangeEvent(System.nanoTime(), id,
-                            ExchangeEvent.Kind.REQUEST_READ,
-                            req.method + " " + req.requestURI + " " + req.proto));
-                }
+                ConnEvents.requestRead(this, req);
                 if (w.expectsContinue()) {
                     if (req.protoAtLeast(1, 1) && req.contentLength != 0) {
                         req.body = new ExpectContinueReader(req.body, w);
@@ -150,11 +144,7 @@ final class Conn {
                 ctx.end();
                 if (isHijacked()) return;
                 w.finishRequest();
-                if (server.events.active()) {
-                    server.events.emit(new ExchangeEvent(System.nanoTime(), id,
-                            ExchangeEvent.Kind.RESPONSE_DONE,
-                            Integer.toString(w.status)));
-                }
+                ConnEvents.responseDone(this, w.status);
                 if (!w.shouldReuseConnection()) {
                     if (w.requestBodyLimitHit || w.closedRequestBodyEarly()) {
                         closeWriteAndWait();
@@ -304,12 +294,7 @@ final class Conn {
             String publicErr = "400 Bad Request";
             reply = "HTTP/1.1 " + publicErr + ERROR_HEADERS + publicErr;
         }
-        if (server.events.active()) {
-            server.events.emit(new ExchangeEvent(System.nanoTime(), id,
-                    ExchangeEvent.Kind.REQUEST_REJECTED,
-                    reply.substring(9, reply.indexOf('\r'))
-                            + " (" + err.getMessage() + ")"));
-        }
+        ConnEvents.requestRejected(this, reply, err);
         try {
             // Through the checked output, so that the write deadline covers the reply too.
             CheckedOutput out = new CheckedOutput();
@@ -411,10 +396,7 @@ final class Conn {
         curState.set((System.currentTimeMillis() / 1000) << 8 | state.ordinal());
         var hook = server.connState;
         if (hook != null) hook.accept(socket, state);
-        if (server.events.active()) {
-            server.events.emit(
-                    new ConnStateEvent(System.nanoTime(), id, remoteAddr, state));
-        }
+        ConnEvents.stateChanged(this, state);
         server.connStateChanged();
     }
     // end::set-state[]

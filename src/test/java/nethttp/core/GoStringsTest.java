@@ -42,16 +42,16 @@ class GoStringsTest {
     }
 
     @Test
-    void wellFormedMeansCompleteShortestAndNoSurrogates() {
-        assertTrue(GoStrings.isWellFormedUtf8(latin1("a\u00c3\u00a9")));
-        assertFalse(GoStrings.isWellFormedUtf8(latin1("\u00c3")), "truncated");
-        assertFalse(GoStrings.isWellFormedUtf8(latin1("\u00e2\u0082")), "truncated");
-        assertFalse(GoStrings.isWellFormedUtf8(latin1("\u00c0\u00af")), "overlong");
-        assertFalse(GoStrings.isWellFormedUtf8(latin1("\u00e0\u0080\u00af")), "overlong");
-        assertFalse(GoStrings.isWellFormedUtf8(latin1("\u00ed\u00a0\u0080")), "surrogate");
-        assertFalse(GoStrings.isWellFormedUtf8(latin1("\u00f4\u0090\u0080\u0080")), "above U+10FFFF");
-        assertFalse(GoStrings.isWellFormedUtf8(latin1("\u00a9")), "a lone continuation byte");
-        assertFalse(GoStrings.isWellFormedUtf8(latin1("\u00ff")));
+    void bytesMustBeCompleteShortestUtf8WithoutSurrogates() {
+        assertTrue(GoStrings.isBytes("a\u00c3\u00a9"));
+        assertFalse(GoStrings.isBytes("\u00c3"), "truncated");
+        assertFalse(GoStrings.isBytes("\u00e2\u0082"), "truncated");
+        assertFalse(GoStrings.isBytes("\u00c0\u00af"), "overlong");
+        assertFalse(GoStrings.isBytes("\u00e0\u0080\u00af"), "overlong");
+        assertFalse(GoStrings.isBytes("\u00ed\u00a0\u0080"), "surrogate");
+        assertFalse(GoStrings.isBytes("\u00f4\u0090\u0080\u0080"), "above U+10FFFF");
+        assertFalse(GoStrings.isBytes("\u00a9"), "a lone continuation byte");
+        assertFalse(GoStrings.isBytes("\u00ff"));
     }
 
     /** Any text survives: the bytes of its wire form are its UTF-8, and decode back to it. */

@@ -78,4 +78,50 @@ class EventsTest {
         }
         assertEquals(List.of(), events);
     }
+
+    @Test
+    void eachExchangeStepIsWordedByWhatHappened() throws Exception {
+        List<Event> events = new CopyOnWriteArrayList<>();
+        String big = "a".repeat(3000);
+        try (var ts = new TestServer((w, r) -> w.writeString(big), s -> s.events.subscribe(events::add))) {
+            // Chunked on HTTP/1.1; on HTTP/1.0 without keep-alive the body runs to the close.
+            ts.roundTripAll("GET /c HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n");
+            ts.roundTripAll("GET /old HTTP/1.0\r\n\r\n");
+            ts.roundTripAll("GET /bad HTTP/1.1\r\nHost: h\r\nNo colon here\r\n\r\n");
+        }
+        List<String> exchange = events.stream().filter(e -> e instanceof ExchangeEvent)
+                .map(e -> ((ExchangeEvent) e).kind() + " " + ((ExchangeEvent) e).detail()).toList();
+        assertEquals(List.of(
+                "REQUEST_READ GET /c HTTP/1.1", "RESPONSE_HEADER 200 OK, chunked", "RESPONSE_DONE 200",
+                "REQUEST_READ GET /old HTTP/1.0", "RESPONSE_HEADER 200 OK", "RESPONSE_DONE 200",
+                "REQUEST_REJECTED 400 Bad Request (malformed MIME header: missing colon: \"No colon here\")"), exchange);
+    }
+
+    @Test
+    void withNoListenerAReportAllocatesNothing() throws Exception {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        try (var ts = new TestServer((w, r) -> {})) {
+            Conn c = new Conn(ts.srv, 1, new Socket());
+            nethttp.core.Request req = new nethttp.core.Request();
+            req.method = "GET";
+            req.requestURI = "/";
+            req.proto = "HTTP/1.1";
+            java.io.IOException err = new java.io.IOException("bad");
+            String reply = "HTTP/1.1 400 Bad Request\r\n";
+            Runnable reports = () -> {
+                ConnEvents.stateChanged(c, ConnState.ACTIVE);
+                ConnEvents.requestRead(c, req);
+                ConnEvents.responseHeader(c, 200, false, 2);
+                ConnEvents.responseDone(c, 200);
+                ConnEvents.requestRejected(c, reply, err);
+            };
+            reports.run(); // load and link everything once
+            long id = Thread.currentThread().threadId();
+            long before = threads.getThreadAllocatedBytes(id);
+            for (int i = 0; i < 100_000; i++) reports.run();
+            long allocated = threads.getThreadAllocatedBytes(id) - before;
+            // Building even one event or string per round would take megabytes.
+            assertTrue(allocated < 100_000, allocated + " bytes");
+        }
+    }
 }
