@@ -77,23 +77,11 @@ public final class Request {
      */
     @Mirrors(file = "net/http/request.go", func = "Request.Clone")
     public Request copy() {
-        Request c = new Request();
-        c.method = method;
+        Request c = shallowCopy();
         c.url = url.copy();
-        c.proto = proto;
-        c.protoMajor = protoMajor;
-        c.protoMinor = protoMinor;
         c.header = header == null ? null : header.copy();
-        c.body = body;
-        c.getBody = getBody;
-        c.contentLength = contentLength;
         c.transferEncoding = transferEncoding == null ? null : new ArrayList<>(transferEncoding);
-        c.close = close;
-        c.host = host;
         c.trailer = trailer == null ? null : trailer.copy();
-        c.remoteAddr = remoteAddr;
-        c.requestURI = requestURI;
-        c.context = context;
         return c;
     }
 
@@ -105,6 +93,13 @@ public final class Request {
     @Mirrors(file = "net/http/request.go", func = "Request.WithContext")
     public Request withContext(Context ctx) {
         if (ctx == null) throw new NullPointerException("nil context");
+        Request c = shallowCopy();
+        c.context = ctx;
+        return c;
+    }
+
+    /** Every field as it is, as Go's {@code r2 := *r} copies a struct. */
+    private Request shallowCopy() {
         Request c = new Request();
         c.method = method;
         c.url = url;
@@ -121,7 +116,7 @@ public final class Request {
         c.trailer = trailer;
         c.remoteAddr = remoteAddr;
         c.requestURI = requestURI;
-        c.context = ctx;
+        c.context = context;
         return c;
     }
 
