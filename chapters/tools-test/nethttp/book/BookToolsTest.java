@@ -30,7 +30,7 @@ class BookToolsTest {
         write(src.resolve("p/package-info.java"), "/** Told in chapter 2 of the book. */", "package p;");
         write(src.resolve("p/Loop.java"),
                 "package p;",
-                "import nethttp.core.Mirrors;",
+                "import nethttp.annotations.Mirrors;",
                 "/** Not an annotation: @Mirrors(file = \"x.go\", func = \"inComment\") */",
                 "@Mirrors(file = \"net/http/server.go\", func = \"Server\")",
                 "public final class Loop {",

@@ -3,7 +3,7 @@ package nethttp.client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.locks.ReentrantLock;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 import nethttp.transfer.ReaderStream;
 import nethttp.transfer.Body;
 

@@ -3,7 +3,7 @@ package nethttp.client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.BooleanSupplier;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * The body of a response fetched under a {@link Client#timeout}: the timeout still runs while

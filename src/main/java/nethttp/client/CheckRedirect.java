@@ -2,7 +2,7 @@ package nethttp.client;
 
 import java.io.IOException;
 import java.util.List;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 import nethttp.core.Request;
 
 /**

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import nethttp.core.Context;
 import nethttp.core.Header;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 import nethttp.core.ProtocolException;
 import nethttp.core.Request;
 import nethttp.core.Response;

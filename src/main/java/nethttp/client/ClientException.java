@@ -2,7 +2,7 @@ package nethttp.client;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 import nethttp.core.Response;
 import nethttp.textproto.Quote;
 import nethttp.textproto.WireString;

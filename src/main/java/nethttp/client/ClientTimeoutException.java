@@ -2,7 +2,7 @@ package nethttp.client;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * A request that ran out of its {@link Client#timeout}: the transport's error with a note of

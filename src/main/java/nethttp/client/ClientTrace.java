@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import nethttp.core.Context;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * Hooks into one request's round trip, Go's {@code httptrace.ClientTrace}: set the fields you

@@ -1,6 +1,6 @@
 package nethttp.client;
 
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * What makes two requests able to share a connection: the scheme and the {@code host:port}

@@ -4,7 +4,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * {@link Transport#maxConnsPerHost}: how many connections each host has (dialing, active or

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nethttp.core.Header;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 import nethttp.core.Request;
 import nethttp.textproto.Guts;
 

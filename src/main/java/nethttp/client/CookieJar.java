@@ -1,7 +1,7 @@
 package nethttp.client;
 
 import java.util.List;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 import nethttp.url.URL;
 
 /**

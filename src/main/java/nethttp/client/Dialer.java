@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import jdk.net.ExtendedSocketOptions;
 import nethttp.concurrent.Signal;
 import nethttp.core.Context;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * Opens connections for a {@link Transport}: Go's {@code Transport.DialContext}. Tests replace it

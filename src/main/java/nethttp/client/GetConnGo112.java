@@ -5,7 +5,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import nethttp.concurrent.Mailbox;
 import nethttp.concurrent.Signal;
 import nethttp.core.Context;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 import nethttp.event.ThreadRole;
 import nethttp.event.TracedThread;
 

@@ -6,7 +6,7 @@ import java.io.InputStream;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 import nethttp.transfer.ReaderStream;
 
 /**

@@ -1,7 +1,7 @@
 package nethttp.client;
 
 import java.io.IOException;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 import nethttp.transfer.ReaderStream;
 
 /**

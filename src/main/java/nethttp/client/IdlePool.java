@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * The idle connections of a {@link Transport}, and the requests waiting for one to become idle.

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 import nethttp.url.URL;
 
 /**

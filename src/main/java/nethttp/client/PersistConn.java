@@ -13,7 +13,7 @@ import java.util.function.BooleanSupplier;
 import nethttp.concurrent.Mailbox;
 import nethttp.concurrent.Signal;
 import nethttp.core.Context;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 import nethttp.transfer.ReaderStream;
 import nethttp.core.ProtocolException;
 import nethttp.core.Request;

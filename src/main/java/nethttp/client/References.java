@@ -1,6 +1,6 @@
 package nethttp.client;
 
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 import nethttp.url.URL;
 import nethttp.url.URLException;
 

@@ -1,7 +1,7 @@
 package nethttp.client;
 
 import java.io.IOException;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * A request was canceled by the transport's own bookkeeping (its connection was closed under

@@ -1,7 +1,7 @@
 package nethttp.client;
 
 import nethttp.core.Context;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 import nethttp.core.Request;
 
 /**

@@ -1,7 +1,7 @@
 package nethttp.client;
 
 import java.net.SocketTimeoutException;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /** {@link Transport#responseHeaderTimeout} passed after the request was written: Go's {@code errTimeout}. */
 @Mirrors(file = "net/http/transport.go", func = "errTimeout")

@@ -1,7 +1,7 @@
 package nethttp.client;
 
 import java.io.IOException;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * The server closed a kept-alive connection just as a request was sent on it. The transport

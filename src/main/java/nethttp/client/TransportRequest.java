@@ -3,7 +3,7 @@ package nethttp.client;
 import java.io.IOException;
 import java.util.concurrent.locks.ReentrantLock;
 import nethttp.core.Header;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 import nethttp.core.Request;
 
 /**

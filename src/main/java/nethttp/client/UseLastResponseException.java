@@ -1,7 +1,7 @@
 package nethttp.client;
 
 import java.io.IOException;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * Thrown by a {@link CheckRedirect} to stop following redirects and have the client return the

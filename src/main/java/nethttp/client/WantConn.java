@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.locks.ReentrantLock;
 import nethttp.concurrent.Signal;
 import nethttp.core.Context;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * A request's wish for a connection, while {@code getConn} waits (Go 1.13's design). Three

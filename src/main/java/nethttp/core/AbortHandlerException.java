@@ -1,5 +1,7 @@
 package nethttp.core;
 
+import nethttp.annotations.Mirrors;
+
 /**
  * Thrown by a handler to abort its response: the server closes the connection (or, once the
  * header is out, cuts the body short) without logging anything.

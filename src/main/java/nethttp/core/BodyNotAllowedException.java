@@ -1,5 +1,7 @@
 package nethttp.core;
 
+import nethttp.annotations.Mirrors;
+
 import java.io.IOException;
 
 /** Thrown by a write when the method or status forbids a body (HEAD, 1xx, 204, 304). */

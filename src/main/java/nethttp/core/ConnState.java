@@ -1,5 +1,7 @@
 package nethttp.core;
 
+import nethttp.annotations.Mirrors;
+
 /**
  * The states a server-side connection passes through, announced to a server's connection-state
  * hook and to event listeners.

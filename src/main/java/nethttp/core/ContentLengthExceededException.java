@@ -1,5 +1,7 @@
 package nethttp.core;
 
+import nethttp.annotations.Mirrors;
+
 import java.io.IOException;
 
 /** Thrown by a write past the {@code Content-Length} the handler declared. */

@@ -1,5 +1,7 @@
 package nethttp.core;
 
+import nethttp.annotations.Mirrors;
+
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package nethttp.core;
 
+import nethttp.annotations.Mirrors;
+
 import java.io.IOException;
 
 /** Implemented by response writers that can push buffered body bytes to the client now. */

@@ -1,5 +1,7 @@
 package nethttp.core;
 
+import nethttp.annotations.Mirrors;
+
 /**
  * Answers one HTTP request: reads the {@link Request}, writes headers and body to the
  * {@link ResponseWriter}, and returns. Returning ends the response.

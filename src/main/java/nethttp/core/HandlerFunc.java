@@ -1,5 +1,7 @@
 package nethttp.core;
 
+import nethttp.annotations.Mirrors;
+
 /**
  * An adapter that lets an ordinary method be used as a {@link Handler}.
  *

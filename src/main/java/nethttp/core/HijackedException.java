@@ -1,5 +1,7 @@
 package nethttp.core;
 
+import nethttp.annotations.Mirrors;
+
 import java.io.IOException;
 
 /** Thrown when a handler uses the response writer after hijacking the connection. */

@@ -1,5 +1,7 @@
 package nethttp.core;
 
+import nethttp.annotations.Mirrors;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import nethttp.url.PathClean;

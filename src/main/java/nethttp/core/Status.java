@@ -1,5 +1,7 @@
 package nethttp.core;
 
+import nethttp.annotations.Mirrors;
+
 /**
  * HTTP status codes as registered with IANA, with the reason phrases Go sends.
  */

@@ -1,5 +1,7 @@
 package nethttp.core;
 
+import nethttp.annotations.Mirrors;
+
 /**
  * A malformed request that the server answers with a status and a public reason, in Go's shape:
  * {@code HTTP/1.1 400 Bad Request: missing required Host header}, and the same text as the body.

@@ -1,5 +1,7 @@
 package nethttp.core;
 
+import nethttp.annotations.Mirrors;
+
 /**
  * The stream ended in the middle of a message: a header block without its blank line, or a body
  * shorter than its framing promised. Unlike a clean end between messages

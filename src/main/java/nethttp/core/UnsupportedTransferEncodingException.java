@@ -1,5 +1,7 @@
 package nethttp.core;
 
+import nethttp.annotations.Mirrors;
+
 /**
  * A {@code Transfer-Encoding} other than {@code chunked}. A server answers
  * {@code 501 Not Implemented} with the body {@code Unsupported transfer encoding}.

@@ -3,7 +3,7 @@ package nethttp.demo;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * A very small JSON writer whose output is byte-for-byte what Go's {@code encoding/json}

@@ -1,7 +1,7 @@
 package nethttp.event;
 
 import nethttp.core.ConnState;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * A server connection moved to a new state, at the moment Go's server would call its

@@ -1,6 +1,6 @@
 package nethttp.mux;
 
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * Removes the port from a {@code Host} value, so that {@code example.com:8080} finds the patterns

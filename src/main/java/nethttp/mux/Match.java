@@ -1,7 +1,7 @@
 package nethttp.mux;
 
 import nethttp.core.Handler;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * What {@link ServeMux#handler(nethttp.core.Request)} found for a request: the handler to run

@@ -1,7 +1,7 @@
 package nethttp.mux;
 
 import java.nio.charset.StandardCharsets;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 import nethttp.url.URL;
 
 /**

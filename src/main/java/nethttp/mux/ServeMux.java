@@ -8,7 +8,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import nethttp.core.Handler;
 import nethttp.core.HandlerFunc;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 import nethttp.core.Replies;
 import nethttp.core.Request;
 import nethttp.core.ResponseWriter;

@@ -5,7 +5,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * How long the accept loop waits after a failed accept: 5 ms, doubling on each failure in a row,

@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import nethttp.core.Header;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 import nethttp.core.ResponseWriter;
 import nethttp.core.Status;
 import nethttp.sniff.Sniff;

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 import nethttp.core.AbortHandlerException;
 import nethttp.core.ConnState;
 import nethttp.core.HijackedException;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 import nethttp.core.ProtocolException;
 import nethttp.core.Request;
 import nethttp.core.Status;

@@ -6,7 +6,7 @@ import java.net.SocketTimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 import nethttp.event.ThreadRole;
 import nethttp.event.TracedThread;
 import nethttp.transfer.ReaderStream;

@@ -3,7 +3,7 @@ package nethttp.server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 import nethttp.transfer.Body;
 import nethttp.transfer.ReaderStream;
 

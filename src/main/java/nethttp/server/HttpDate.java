@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * The {@code Date} header value, {@code Mon, 02 Jan 2006 15:04:05 GMT} (RFC 7231's IMF-fixdate).

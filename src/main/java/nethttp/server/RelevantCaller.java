@@ -1,7 +1,7 @@
 package nethttp.server;
 
 import java.security.CodeSource;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * Names the code that called into the library, for log lines such as "superfluous

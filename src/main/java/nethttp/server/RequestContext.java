@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.locks.ReentrantLock;
 import nethttp.concurrent.Signal;
 import nethttp.core.Context;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * The context a handler finds in {@code req.context}: it is canceled when the handler returns

@@ -13,7 +13,7 @@ import nethttp.core.GoStrings;
 import nethttp.core.Header;
 import nethttp.core.Hijacker;
 import nethttp.core.HijackedException;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 import nethttp.core.Request;
 import nethttp.core.ResponseWriter;
 import nethttp.textproto.BufioWriter;

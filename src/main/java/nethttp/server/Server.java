@@ -28,7 +28,7 @@ import nethttp.concurrent.Signal;
 import nethttp.core.ConnState;
 import nethttp.core.Context;
 import nethttp.core.Handler;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 import nethttp.core.Request;
 
 import nethttp.event.EventBus;

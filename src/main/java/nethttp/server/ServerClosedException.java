@@ -1,7 +1,7 @@
 package nethttp.server;
 
 import java.io.IOException;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /** Thrown by {@link Server#serve} and {@link Server#listenAndServe} after a shutdown or close. */
 @Mirrors(file = "net/http/server.go", func = "ErrServerClosed")

@@ -1,6 +1,6 @@
 package nethttp.sniff;
 
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /** The body starts with exactly these bytes (whitespace counts). */
 @Mirrors(file = "net/http/sniff.go", func = "exactSig")

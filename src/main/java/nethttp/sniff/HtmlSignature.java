@@ -1,6 +1,6 @@
 package nethttp.sniff;
 
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * An HTML tag such as {@code <HTML} or {@code <!--} at the start of the body, after any leading

@@ -1,6 +1,6 @@
 package nethttp.sniff;
 
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * The body's first bytes, each ANDed with a mask byte, equal a pattern. A zero mask byte makes a

@@ -1,6 +1,6 @@
 package nethttp.sniff;
 
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * An MP4 file: a first box whose big-endian size (a multiple of four, all of it present) is

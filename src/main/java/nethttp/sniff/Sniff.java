@@ -3,7 +3,7 @@ package nethttp.sniff;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * Guesses the media type of a response body from its first bytes, following the WHATWG MIME

@@ -1,6 +1,6 @@
 package nethttp.sniff;
 
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * The last resort before {@code application/octet-stream}: text is a body (after its leading

@@ -3,7 +3,7 @@ package nethttp.textproto;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * A buffered reader with the operations HTTP parsing needs: read a line as a view of the buffer,

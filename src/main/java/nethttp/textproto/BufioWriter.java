@@ -3,7 +3,7 @@ package nethttp.textproto;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * A buffered writer that behaves as Go's {@code bufio.Writer}: a write that does not fit fills

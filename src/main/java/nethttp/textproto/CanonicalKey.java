@@ -1,6 +1,6 @@
 package nethttp.textproto;
 
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * Header-key canonicalisation and the token alphabet of RFC 7230.

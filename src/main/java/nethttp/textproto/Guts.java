@@ -2,7 +2,7 @@ package nethttp.textproto;
 
 import java.util.List;
 import java.util.Set;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * The small lexical rules of HTTP that both the server and the header reader lean on: which bytes

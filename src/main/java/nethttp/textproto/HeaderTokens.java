@@ -3,7 +3,7 @@ package nethttp.textproto;
 import java.util.ArrayList;
 import java.util.List;
 import nethttp.core.Header;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * Reading comma-separated header values such as {@code Connection: keep-alive, Upgrade}.

@@ -1,6 +1,6 @@
 package nethttp.textproto;
 
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * Go's {@code strconv.Quote}: a string in double quotes with Go escapes, the form Go's error

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import nethttp.core.Header;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 import nethttp.core.ProtocolException;
 import nethttp.core.UnexpectedEOFException;
 import nethttp.textproto.BufioReader;

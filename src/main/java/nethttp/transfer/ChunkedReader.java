@@ -3,7 +3,7 @@ package nethttp.transfer;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 import nethttp.core.ProtocolException;
 import nethttp.core.UnexpectedEOFException;
 import nethttp.textproto.BufioReader;

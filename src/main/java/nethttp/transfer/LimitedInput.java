@@ -2,7 +2,7 @@ package nethttp.transfer;
 
 import java.io.IOException;
 import java.io.InputStream;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * Reads at most a fixed number of bytes, then reports end of stream. {@link Body} asks it how

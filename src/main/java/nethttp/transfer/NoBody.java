@@ -3,7 +3,7 @@ package nethttp.transfer;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Objects;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * The body of a message that has none: always at its end, and closing it does nothing. There is

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import nethttp.core.Header;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 import nethttp.textproto.Guts;
 import nethttp.textproto.Quote;
 import nethttp.core.Request;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nethttp.core.Header;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 import nethttp.core.ProtocolException;
 import nethttp.core.Request;
 import nethttp.textproto.CanonicalKey;

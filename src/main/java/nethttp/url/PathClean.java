@@ -2,7 +2,7 @@ package nethttp.url;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * The lexical clean-up of slash-separated paths that Go's {@code path.Clean} performs. It lives

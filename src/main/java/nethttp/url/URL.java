@@ -1,6 +1,6 @@
 package nethttp.url;
 
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * A parsed URL, in the shape of Go's {@code net/url.URL}: {@code

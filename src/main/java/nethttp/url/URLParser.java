@@ -1,6 +1,6 @@
 package nethttp.url;
 
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 import nethttp.url.Escaping.Mode;
 
 /**

@@ -1,7 +1,7 @@
 package nethttp.wire;
 
 import java.util.Optional;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * A protocol version from a request line, {@code HTTP/major.minor}.

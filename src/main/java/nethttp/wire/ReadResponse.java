@@ -2,7 +2,7 @@ package nethttp.wire;
 
 import java.io.EOFException;
 import java.io.IOException;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 import nethttp.core.ProtocolException;
 import nethttp.core.Request;
 import nethttp.core.Response;

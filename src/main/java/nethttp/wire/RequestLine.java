@@ -1,7 +1,7 @@
 package nethttp.wire;
 
 import java.util.Optional;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 
 /**
  * The three parts of a request line, {@code GET /index.html HTTP/1.1}, as sent: nothing here is

@@ -7,7 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 import nethttp.exercises.Conn;
 
 /**

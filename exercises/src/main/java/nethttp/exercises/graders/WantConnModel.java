@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import nethttp.core.Mirrors;
+import nethttp.annotations.Mirrors;
 import nethttp.exercises.Conn;
 
 /**

@@ -1,4 +1,4 @@
-package nethttp.core;
+package nethttp.annotations;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
