@@ -1,6 +1,7 @@
 package nethttp.core;
 
 import java.io.IOException;
+import nethttp.textproto.TextprotoException;
 
 /**
  * A message that breaks the HTTP/1.x grammar or a rule Go enforces on it. A server answers
@@ -14,5 +15,13 @@ public class ProtocolException extends IOException {
 
     public ProtocolException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /**
+     * The text protocol's complaint, seen from HTTP: same message, so that a malformed header block
+     * reads exactly as Go reports it, and the server answers it like any other malformed request.
+     */
+    public ProtocolException(TextprotoException cause) {
+        super(cause.getMessage(), cause);
     }
 }

@@ -2,7 +2,6 @@ package nethttp.textproto;
 
 import java.util.ArrayList;
 import java.util.List;
-import nethttp.core.Header;
 import nethttp.annotations.Mirrors;
 
 /**
@@ -39,10 +38,10 @@ public final class HeaderTokens {
     @Mirrors(file = "net/http/server.go", func = "foreachHeaderElement")
     public static List<String> elements(String v) {
         List<String> out = new ArrayList<>();
-        v = Header.trim(v);
+        v = MIMEHeader.trim(v);
         if (v.isEmpty()) return out;
         for (String f : v.split(",", -1)) {
-            f = Header.trim(f);
+            f = MIMEHeader.trim(f);
             if (!f.isEmpty()) out.add(f);
         }
         return out;

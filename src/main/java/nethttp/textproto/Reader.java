@@ -4,9 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import nethttp.core.Header;
 import nethttp.annotations.Mirrors;
-import nethttp.core.ProtocolException;
 
 /**
  * Reads the text parts of a message: single lines, folded lines, and a whole header block.
@@ -77,15 +75,15 @@ public final class Reader {
      * </ul>
      *
      * @throws EOFException when the stream ends before the empty line ending the block
-     * @throws ProtocolException for a malformed line, with Go's message
+     * @throws TextprotoException for a malformed line, with Go's message
      */
     // tag::read-mime-header[]
     @Mirrors(file = "net/textproto/reader.go", func = "Reader.ReadMIMEHeader")
-    public Header readMIMEHeader() throws IOException {
-        Header header = new Header();
+    public MIMEHeader readMIMEHeader() throws IOException {
+        MIMEHeader header = new MIMEHeader();
         byte[] next = r.peek(1);
         if (next.length == 1 && isBlank(next[0])) {
-            throw new ProtocolException(
+            throw new TextprotoException(
                     "malformed MIME header initial line: " + readLine());
         }
         while (true) {
@@ -109,7 +107,7 @@ public final class Reader {
         String first = readLine();
         if (first.isEmpty()) return first;
         if (needColon && first.indexOf(':') < 0) {
-            throw new ProtocolException("malformed MIME header: missing colon: " + Quote.quote(first));
+            throw new TextprotoException("malformed MIME header: missing colon: " + Quote.quote(first));
         }
         StringBuilder line = new StringBuilder(trimBlanks(first));
         while (skipBlanks() > 0) {
@@ -140,7 +138,7 @@ public final class Reader {
         return b == ' ' || b == '\t';
     }
 
-    /** Removes spaces and tabs at both ends (not CR or LF, unlike {@code Header.trim}). */
+    /** Removes spaces and tabs at both ends (not CR or LF, unlike {@link MIMEHeader#trim}). */
     @Mirrors(file = "net/textproto/reader.go", func = "trim")
     static String trimBlanks(String s) {
         int start = 0, end = s.length();

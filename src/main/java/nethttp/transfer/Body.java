@@ -171,7 +171,7 @@ public final class Body extends ReaderStream {
         }
         Header fields;
         try {
-            fields = new nethttp.textproto.Reader(wire).readMIMEHeader();
+            fields = Header.read(new nethttp.textproto.Reader(wire));
         } catch (EOFException e) {
             throw new ProtocolException(TRAILER_EOF);
         }

@@ -99,7 +99,7 @@ public final class ReadRequest {
         req.protoMinor = version.minor();
         req.url = parseTarget(req.method, req.requestURI);
 
-        req.header = tp.readMIMEHeader();
+        req.header = Header.read(tp);
         List<String> hosts = req.header.values("Host");
         if (hosts.size() > 1) throw new ProtocolException("too many Host headers");
         // An absolute target names the host itself; any Host header is then ignored

@@ -3,6 +3,7 @@ package nethttp.wire;
 import java.io.EOFException;
 import java.io.IOException;
 import nethttp.annotations.Mirrors;
+import nethttp.core.Header;
 import nethttp.core.ProtocolException;
 import nethttp.core.Request;
 import nethttp.core.Response;
@@ -48,7 +49,7 @@ public final class ReadResponse {
         String line = tp.readLine(); // an EOFException here: nothing was sent at all
         try {
             parseStatusLine(line, resp);
-            resp.header = tp.readMIMEHeader();
+            resp.header = Header.read(tp);
         } catch (EOFException e) {
             UnexpectedEOFException truncated = new UnexpectedEOFException();
             truncated.initCause(e);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.util.List;
-import nethttp.core.Header;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,7 +22,7 @@ class GoMimeHeaderTableTest {
     void matchesGo(GoStrings.Row row) {
         String actual;
         try {
-            Header h = new Reader(GoStrings.smallReader(row.input())).readMIMEHeader();
+            MIMEHeader h = new Reader(GoStrings.smallReader(row.input())).readMIMEHeader();
             actual = "OK" + GoStrings.describe(h);
         } catch (IOException e) {
             actual = "ERR " + GoStrings.goError(e);

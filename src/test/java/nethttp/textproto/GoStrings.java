@@ -64,7 +64,7 @@ public final class GoStrings {
     }
 
     /** Lists the fields of a header the way the tables do: {@code "Key"="v1","v2"}, sorted. */
-    public static String describe(nethttp.core.Header h) {
+    public static String describe(MIMEHeader h) {
         StringBuilder b = new StringBuilder();
         h.asMap().forEach((k, vs) -> {
             if (k.equals("Host")) return;

@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import nethttp.core.Header;
-import nethttp.core.ProtocolException;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
@@ -56,14 +55,14 @@ class ReaderTest {
     @Test
     void theHeaderBlockLeavesTheRestOfTheStreamAlone() throws IOException {
         BufioReader b = GoStrings.smallReader("A: 1\r\n\r\nrest");
-        Header h = new Reader(b).readMIMEHeader();
+        MIMEHeader h = new Reader(b).readMIMEHeader();
         assertEquals("1", h.get("A"));
         assertEquals("rest", new String(b.readAllBytes(), StandardCharsets.ISO_8859_1));
     }
 
     @Test
     void aSpaceBeforeTheColonKeepsTheKeyAsSent() throws IOException {
-        Header h = reader("content-length : 5\r\n\r\n").readMIMEHeader();
+        MIMEHeader h = reader("content-length : 5\r\n\r\n").readMIMEHeader();
         assertEquals(List.of("content-length "), List.copyOf(h.keys()));
         assertEquals("", h.get("Content-Length"));
     }
@@ -71,9 +70,9 @@ class ReaderTest {
     @Test
     void malformedLinesCarryGoMessages() {
         assertEquals("malformed MIME header: missing colon: \"No colon here\"",
-                assertThrows(ProtocolException.class, () -> reader("No colon here\r\n\r\n").readMIMEHeader()).getMessage());
+                assertThrows(TextprotoException.class, () -> reader("No colon here\r\n\r\n").readMIMEHeader()).getMessage());
         assertEquals("malformed MIME header initial line:  Folded: first",
-                assertThrows(ProtocolException.class, () -> reader(" Folded: first\r\n\r\n").readMIMEHeader()).getMessage());
+                assertThrows(TextprotoException.class, () -> reader(" Folded: first\r\n\r\n").readMIMEHeader()).getMessage());
     }
 
     /** Header keys: a canonical token; values: visible text with inner spaces, no leading or trailing blank. */
@@ -84,7 +83,7 @@ class ReaderTest {
 
     private static Gen<String> values() {
         return strings().betweenCodePoints(0x20, 0xff).ofLengthBetween(0, 30)
-                .map(s -> Header.trim(s.replace('\u007f', '_')));
+                .map(s -> MIMEHeader.trim(s.replace('\u007f', '_')));
     }
 
     @Test
