@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import nethttp.concurrent.Timers;
 import nethttp.annotations.Mirrors;
 
 /**
@@ -82,7 +83,7 @@ final class IdlePool {
             }
             if (t.idleConnTimeout.isPositive()) {
                 if (pc.idleTimer != null) pc.idleTimer.cancel(false);
-                pc.idleTimer = Timers.INSTANCE.schedule(pc::closeConnIfStillIdle, t.idleConnTimeout.toNanos(), TimeUnit.NANOSECONDS);
+                pc.idleTimer = Timers.schedule(pc::closeConnIfStillIdle, t.idleConnTimeout.toNanos(), TimeUnit.NANOSECONDS);
             }
             pc.idleAt = t.clock.getAsLong();
         } finally {

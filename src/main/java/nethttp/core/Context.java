@@ -5,13 +5,11 @@ import nethttp.annotations.Mirrors;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import nethttp.concurrent.Signal;
+import nethttp.concurrent.Timers;
 
 /**
  * A small retelling of Go's {@code context.Context}, as much as a request needs: it can be
@@ -144,7 +142,7 @@ public class Context {
                 if (wait <= 0) {
                     cancel(new DeadlineExceededException());
                 } else {
-                    timer = Timers.INSTANCE.schedule(() -> cancel(new DeadlineExceededException()), wait, TimeUnit.NANOSECONDS);
+                    timer = Timers.schedule(() -> cancel(new DeadlineExceededException()), wait, TimeUnit.NANOSECONDS);
                 }
             }
             // Last, so that a parent already done finds this context complete when it cancels it.
@@ -208,21 +206,6 @@ public class Context {
     public static final class DeadlineExceededException extends SocketTimeoutException {
         public DeadlineExceededException() {
             super("context deadline exceeded");
-        }
-    }
-
-    /** One daemon timer thread for every deadline in the process. */
-    private static final class Timers {
-        static final ScheduledExecutorService INSTANCE = create();
-
-        private static ScheduledExecutorService create() {
-            var exec = new ScheduledThreadPoolExecutor(1, r -> {
-                Thread t = new Thread(r, "nethttp-context-deadlines");
-                t.setDaemon(true);
-                return t;
-            });
-            exec.setRemoveOnCancelPolicy(true);
-            return Executors.unconfigurableScheduledExecutorService(exec);
         }
     }
 }

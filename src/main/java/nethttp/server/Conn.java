@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import nethttp.concurrent.Timers;
 import java.util.function.Consumer;
 import nethttp.core.AbortHandlerException;
 import nethttp.core.ConnState;
@@ -429,7 +430,7 @@ final class Conn {
         writeExpired = false;
         writeDeadline = nanoTime;
         long delay = nanoTime - System.nanoTime();
-        writeTimer = server.timers().schedule(this::writeDeadlinePassed, Math.max(0, delay),
+        writeTimer = Timers.schedule(this::writeDeadlinePassed, Math.max(0, delay),
                 TimeUnit.NANOSECONDS);
     }
     // end::write-deadline[]

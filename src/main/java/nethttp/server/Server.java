@@ -15,9 +15,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -559,24 +556,4 @@ public final class Server {
     private static void logToStderr(String msg) {
         System.err.println(LOG_TIME.format(LocalDateTime.now(LOG_ZONE)) + " " + msg);
     }
-
-    /** The one timer thread that enforces write deadlines for every server in the process. */
-    private static final class Timers {
-        static final ScheduledExecutorService INSTANCE = create();
-
-        private static ScheduledExecutorService create() {
-            var exec = new ScheduledThreadPoolExecutor(1, r -> {
-                Thread t = new Thread(r, "nethttp-write-deadlines");
-                t.setDaemon(true);
-                return t;
-            });
-            exec.setRemoveOnCancelPolicy(true);
-            return Executors.unconfigurableScheduledExecutorService(exec);
-        }
-    }
-
-    ScheduledExecutorService timers() {
-        return Timers.INSTANCE;
-    }
-
 }
