@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import nethttp.demo.Main;
+import nethttp.server.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +30,18 @@ class TryItTest {
     /** The project's command line, as {@code mvn ... exec:exec} runs it: this JVM, the library. */
     static List<String> nethttp() throws URISyntaxException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Path classes = Path.of(nethttp.demo.Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        return List.of(java, "-cp", classes.toString(), "nethttp.demo.Main");
+        // The library and the command line: one folder of classes, or two jars once packaged.
+        String classpath = Stream.of(Main.class, Server.class)
+                .map(TryItTest::codeSource).distinct().collect(Collectors.joining(File.pathSeparator));
+        return List.of(java, "-cp", classpath, "nethttp.demo.Main");
+    }
+
+    private static String codeSource(Class<?> c) {
+        try {
+            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<Path> bookPages() {

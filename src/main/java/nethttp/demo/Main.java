@@ -180,16 +180,23 @@ public final class Main {
         return f;
     }
 
+    /** The transport of {@code get} and {@code post}: Go's {@code DefaultTransport}, finding connections the chosen way. */
+    static Transport transport(GetConnStrategy strategy) {
+        Transport transport = Transport.defaultTransport();
+        transport.getConnStrategy = strategy;
+        return transport;
+    }
+
     /**
-     * Fetches the URL {@code --repeat} times with one client and one transport, so that the
+     * Fetches the URL {@code --repeat} times with one client and one transport (Go's
+     * {@code DefaultTransport} settings, as a Go program's {@code http.Get} has), so that the
      * second fetch can reuse the first one's connection, and prints each response: status line,
      * header fields, a blank line, the body. With {@code --trace}, the transport's events are
      * printed as they happen, between the responses.
      */
     private static int fetch(String method, List<String> opts, PrintStream out, PrintStream err) throws IOException {
         FetchOptions f = fetchOptions(method, opts);
-        Transport transport = new Transport();
-        transport.getConnStrategy = f.strategy;
+        Transport transport = transport(f.strategy);
         Client client = new Client();
         client.transport = transport;
         client.timeout = f.timeout;

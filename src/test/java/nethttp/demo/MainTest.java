@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
+import nethttp.client.GetConnStrategy;
+import nethttp.client.Transport;
 import org.junit.jupiter.api.Test;
 
 /** The command line's argument handling (serving itself is covered by the server's tests). */
@@ -22,6 +24,17 @@ class MainTest {
     void helpPrintsUsageAndSucceeds() throws Exception {
         assertEquals(0, run("--help"));
         assertTrue(out.toString().contains("serve   run the demo server"));
+    }
+
+    @Test
+    void getAndPostFetchThroughGoDefaultTransport() {
+        Transport cli = Main.transport(GetConnStrategy.GO_1_12);
+        Transport go = Transport.defaultTransport();
+        assertEquals(GetConnStrategy.GO_1_12, cli.getConnStrategy);
+        assertEquals(go.maxIdleConns, cli.maxIdleConns);
+        assertEquals(go.idleConnTimeout, cli.idleConnTimeout);
+        assertEquals(go.expectContinueTimeout, cli.expectContinueTimeout);
+        assertEquals(go.dialer, cli.dialer);
     }
 
     @Test
