@@ -3,7 +3,11 @@
  * {@link nethttp.core.HandlerFunc}, {@link nethttp.core.ResponseWriter},
  * {@link nethttp.core.Request}, {@link nethttp.core.Header} and {@link nethttp.core.Status}.
  *
- * <p>These are the types of Go's {@code net/http} that every other concept speaks in. Chapter 2
+ * <p>These are the types of Go's {@code net/http} that every other concept speaks in, retold from
+ * several of its files: {@code header.go} ({@code Header}, on top of the text protocol's
+ * {@code MIMEHeader}), {@code request.go}, {@code response.go}, {@code status.go},
+ * {@code http.go}, the handler interfaces of {@code server.go}, and {@code context/context.go}
+ * ({@link nethttp.core.Context}, the cancellation a request carries). Chapter 2
  * of the book ("Handler, HandlerFunc and ServeMux") introduces them. {@link nethttp.annotations.Mirrors}
  * marks every place in the library that retells a Go function.
  */

@@ -7,6 +7,8 @@
  * absence of binary control bytes. {@link nethttp.sniff.Sniff#detectContentType(byte[])} is that
  * decision; the table of signatures lives beside it, one small record per kind of test.
  *
+ * <p>Retells {@code net/http/sniff.go}.
+ *
  * <p>Told in chapter 7 of the book, "Writing the response".
  */
 package nethttp.sniff;

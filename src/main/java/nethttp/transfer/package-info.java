@@ -20,6 +20,9 @@
  * ({@code 501}); a Content-Length holds digits only, no sign, no blanks inside; chunk sizes are
  * plain hex of bounded length, and chunk lines and trailers are bounded in size.
  *
+ * <p>Retells {@code net/http/transfer.go} and {@code net/http/internal/chunked.go}, with the
+ * body helpers of {@code net/http/request.go} and {@code io.go} that framing relies on.
+ *
  * <p>Chapter 6 of the book, "Transfer encodings: Content-Length, chunked, framing, and request
  * smuggling defences", tells this package.
  */

@@ -11,7 +11,8 @@
  * that ends before the first byte is a clean goodbye ({@link java.io.EOFException}); one that
  * ends anywhere later is a truncated request ({@link nethttp.core.UnexpectedEOFException}).
  *
- * <p>The client's side of the same wire: {@link nethttp.wire.ReadResponse} reads a status line,
+ * <p>The client's side of the same wire, from {@code net/http/response.go} ({@code ReadResponse})
+ * and {@code request.go} ({@code Request.write}): {@link nethttp.wire.ReadResponse} reads a status line,
  * a header block and the framing of a response (which, unlike a request's, may run until the
  * connection closes), and {@link nethttp.wire.RequestWriter} writes a request as Go's client does,
  * with {@link nethttp.transfer.TransferWriter} choosing between {@code Content-Length} and chunks.

@@ -1,0 +1,4 @@
+package nethttp.archfixture.demo;
+
+/** The application on top. */
+public class App {}

@@ -1,0 +1,4 @@
+package nethttp.archfixture.misc;
+
+/** A package that LAYERS does not name. */
+public class Stray {}

@@ -1,0 +1,4 @@
+package nethttp.archfixture.server;
+
+/** A server-side class. */
+public class Serve {}
