@@ -1,7 +1,5 @@
 package nethttp.core;
 
-import nethttp.annotations.Mirrors;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import nethttp.annotations.Mirrors;
 import nethttp.textproto.CanonicalKey;
 import nethttp.textproto.Guts;
 
@@ -138,6 +137,15 @@ public final class Header {
 
     private static boolean isBlank(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    }
+
+    /**
+     * Whether this header asks to switch protocols: an {@code Upgrade} value, and the
+     * {@code upgrade} token in some {@code Connection} line.
+     */
+    @Mirrors(file = "net/http/response.go", func = "isProtocolSwitchHeader")
+    public boolean isProtocolSwitch() {
+        return !get("Upgrade").isEmpty() && Guts.headerValuesContainsToken(values("Connection"), "Upgrade");
     }
 
     @Override
