@@ -6,7 +6,7 @@
 // canned response (a "100 Continue" first when the request expects one). For every connection
 // it prints one line: scenario name, connection number, and the bytes received, base64-encoded.
 // A request that fails prints a line with "err" and the error's text instead. The Java test
-// (nethttp.client.GoClientBytesTest) runs the same scenarios against the same recorder written
+// (nethttp.transport.GoClientBytesTest) runs the same scenarios against the same recorder written
 // in Java. Requests that fail without a connection (bad ports, unknown hosts, a refused
 // connect) or on a connection the server breaks print one line each instead: "error", the
 // case's name, and the error's text, base64-encoded. Lines that start with "default" give the

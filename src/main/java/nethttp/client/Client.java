@@ -9,14 +9,19 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import nethttp.core.Context;
-import nethttp.core.Header;
 import nethttp.annotations.Mirrors;
+import nethttp.core.Context;
+import nethttp.core.Cookie;
+import nethttp.core.CookieJar;
+import nethttp.core.Header;
 import nethttp.core.ProtocolException;
 import nethttp.core.Request;
 import nethttp.core.Response;
+import nethttp.core.RoundTripper;
 import nethttp.textproto.Quote;
 import nethttp.textproto.WireString;
+import nethttp.transfer.ReaderStream;
+import nethttp.transport.Transport;
 import nethttp.url.Escaping;
 import nethttp.url.URL;
 import nethttp.url.URLException;
@@ -308,7 +313,7 @@ public final class Client {
             throw new ProtocolException("http: Request.RequestURI can't be set in client requests");
         }
         if (req.header == null || (req.url.hasUser && req.header.get("Authorization").isEmpty()) || deadline != 0) {
-            req = Transport.shallowCopy(ireq);
+            req = ireq.shallowCopy();
             if (req.header == null) req.header = new Header();
         }
         if (req.url.hasUser && req.header.get("Authorization").isEmpty()) {
@@ -353,13 +358,7 @@ public final class Client {
         final int maxBodySlurpSize = 2 << 10;
         try {
             if (resp.contentLength == -1 || resp.contentLength <= maxBodySlurpSize) {
-                long left = maxBodySlurpSize;
-                byte[] buf = new byte[512];
-                while (left > 0) {
-                    int n = resp.body.read(buf, 0, (int) Math.min(buf.length, left));
-                    if (n < 0) break;
-                    left -= n;
-                }
+                ReaderStream.discard(resp.body, maxBodySlurpSize);
             }
         } catch (IOException e) {
             // The transport will not reuse a connection whose body failed; nothing else to do.

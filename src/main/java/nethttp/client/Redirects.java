@@ -3,13 +3,17 @@ package nethttp.client;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import nethttp.core.Header;
 import nethttp.annotations.Mirrors;
+import nethttp.core.Cookie;
+import nethttp.core.CookieJar;
+import nethttp.core.Header;
 import nethttp.core.Request;
 import nethttp.core.Response;
 import nethttp.textproto.CanonicalKey;
 import nethttp.textproto.WireString;
+import nethttp.transport.Transport;
 import nethttp.url.URL;
 
 /** The rules a {@link Client} follows from one hop of a redirect chain to the next. */
@@ -109,7 +113,7 @@ final class Redirects {
             char c = method.charAt(i);
             if (c < ' ' || c > '~') return method;
         }
-        return method.charAt(0) + method.substring(1).toLowerCase(java.util.Locale.ROOT);
+        return method.charAt(0) + method.substring(1).toLowerCase(Locale.ROOT);
     }
 
     private static String replaceFirst(String s, String what, String with) {

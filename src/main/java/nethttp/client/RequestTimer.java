@@ -1,7 +1,7 @@
 package nethttp.client;
 
-import nethttp.core.Context;
 import nethttp.annotations.Mirrors;
+import nethttp.core.Context;
 import nethttp.core.Request;
 
 /**
@@ -27,7 +27,7 @@ final class RequestTimer {
      */
     static RequestTimer start(Request req, long deadline) {
         if (deadline == 0) return NONE;
-        Context old = Transport.contextOf(req);
+        Context old = req.context();
         if (!timeBeforeContextDeadline(deadline, old)) return NONE;
         Context.Cancelable ctx = Context.withDeadline(old, deadline);
         req.context = ctx;

@@ -86,4 +86,13 @@ public final class Header extends MIMEHeader {
     public void write(OutputStream out) throws IOException {
         write(out, Set.of());
     }
+
+    /**
+     * Whether this header asks to switch protocols: an {@code Upgrade} value, and the
+     * {@code upgrade} token in some {@code Connection} line.
+     */
+    @Mirrors(file = "net/http/response.go", func = "isProtocolSwitchHeader")
+    public boolean isProtocolSwitch() {
+        return !get("Upgrade").isEmpty() && Guts.headerValuesContainsToken(values("Connection"), "Upgrade");
+    }
 }

@@ -1,11 +1,11 @@
 package nethttp.core;
 
-import nethttp.annotations.Mirrors;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import nethttp.annotations.Mirrors;
+import nethttp.textproto.HeaderTokens;
 import nethttp.url.URL;
 
 /**
@@ -100,8 +100,11 @@ public final class Request {
         return c;
     }
 
-    /** Every field as it is, as Go's {@code r2 := *r} copies a struct. */
-    private Request shallowCopy() {
+    /**
+     * Every field as it is, as Go's {@code r2 := *r} copies a struct: the copy shares the URL,
+     * header and body, and setting one of its fields leaves this request as it was.
+     */
+    public Request shallowCopy() {
         Request c = new Request();
         c.method = method;
         c.url = url;
@@ -122,6 +125,12 @@ public final class Request {
         return c;
     }
 
+    /** The request's context, the background one when {@link #context} is null. */
+    @Mirrors(file = "net/http/request.go", func = "Request.Context")
+    public Context context() {
+        return context == null ? Context.background() : context;
+    }
+
     /** Opens a request body anew: the type of {@link #getBody}. */
     @FunctionalInterface
     public interface BodySupplier {
@@ -133,6 +142,25 @@ public final class Request {
     @Mirrors(file = "net/http/request.go", func = "Request.ProtoAtLeast")
     public boolean protoAtLeast(int major, int minor) {
         return protoMajor > major || (protoMajor == major && protoMinor >= minor);
+    }
+
+    /** Whether the header asks for {@code 100 Continue} before the body is sent. */
+    @Mirrors(file = "net/http/request.go", func = "Request.expectsContinue")
+    public boolean expectsContinue() {
+        return HeaderTokens.hasToken(header.get("Expect"), "100-continue");
+    }
+
+    /** Whether an HTTP/1.0 request asks to keep its connection open. */
+    @Mirrors(file = "net/http/request.go", func = "Request.wantsHttp10KeepAlive")
+    public boolean wantsHttp10KeepAlive() {
+        if (protoMajor != 1 || protoMinor != 0) return false;
+        return HeaderTokens.hasToken(header.get("Connection"), "keep-alive");
+    }
+
+    /** Whether the connection is to close after this request: {@link #close}, or {@code Connection: close}. */
+    @Mirrors(file = "net/http/request.go", func = "Request.wantsClose")
+    public boolean wantsClose() {
+        return close || HeaderTokens.hasToken(header.get("Connection"), "close");
     }
 
     @Override

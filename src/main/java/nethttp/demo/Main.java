@@ -12,9 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nethttp.client.Client;
-import nethttp.client.GetConnStrategy;
 import nethttp.client.Requests;
-import nethttp.client.Transport;
 import nethttp.core.Context;
 import nethttp.core.Request;
 import nethttp.core.Response;
@@ -22,6 +20,8 @@ import nethttp.event.EventBus;
 import nethttp.event.TraceFormat;
 import nethttp.server.Server;
 import nethttp.server.ServerClosedException;
+import nethttp.transport.GetConnStrategy;
+import nethttp.transport.Transport;
 
 /**
  * The command line: {@code serve} runs the demo server; {@code get} and {@code post} fetch a URL

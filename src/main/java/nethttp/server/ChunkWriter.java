@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import nethttp.core.Header;
 import nethttp.annotations.Mirrors;
+import nethttp.core.Header;
 import nethttp.core.ResponseWriter;
 import nethttp.core.Status;
 import nethttp.sniff.Sniff;
 import nethttp.textproto.BufioWriter;
 import nethttp.textproto.HeaderTokens;
 import nethttp.transfer.Body;
+import nethttp.transfer.ReaderStream;
 import nethttp.transfer.Transfer;
 import nethttp.transfer.WriterStream;
 
@@ -165,7 +166,8 @@ final class ChunkWriter extends WriterStream {
             }
             if (discard) {
                 try {
-                    if (discardUpTo(w.reqBody, Body.MAX_POST_HANDLER_READ_BYTES + 1)) {
+                    long limit = Body.MAX_POST_HANDLER_READ_BYTES + 1;
+                    if (ReaderStream.discard(w.reqBody, limit) == limit) {
                         tooBig = true;
                     } else {
                         w.reqBody.close();
@@ -255,18 +257,6 @@ final class ChunkWriter extends WriterStream {
         return Sniff.detectContentType(java.util.Arrays.copyOfRange(p, off, off + Math.min(len, Sniff.SNIFF_LEN)));
     }
 
-    /** Reads and drops up to {@code limit} bytes; true when all {@code limit} were there. */
-    private static boolean discardUpTo(java.io.InputStream in, long limit) throws IOException {
-        byte[] sink = new byte[8192];
-        long left = limit;
-        while (left > 0) {
-            int n = in.read(sink, 0, (int) Math.min(sink.length, left));
-            if (n < 0) return false;
-            left -= n;
-        }
-        return true;
-    }
-
     /** Go reads the Connection value from the frozen header only, which is empty when absent. */
     private String cwHeaderConnection() {
         return header == null ? "" : header.get("Connection");
@@ -282,8 +272,7 @@ final class ChunkWriter extends WriterStream {
 
     @Mirrors(file = "net/http/server.go", func = "isProtocolSwitchResponse")
     static boolean isProtocolSwitchResponse(int code, Header h) {
-        return code == Status.SWITCHING_PROTOCOLS && !h.get("Upgrade").isEmpty()
-                && nethttp.textproto.Guts.headerValuesContainsToken(h.values("Connection"), "Upgrade");
+        return code == Status.SWITCHING_PROTOCOLS && h.isProtocolSwitch();
     }
 
     @Mirrors(file = "net/http/server.go", func = "writeStatusLine")

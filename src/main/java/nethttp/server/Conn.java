@@ -13,10 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import nethttp.concurrent.Timers;
 import java.util.function.Consumer;
+import nethttp.annotations.Mirrors;
 import nethttp.core.AbortHandlerException;
 import nethttp.core.ConnState;
 import nethttp.core.HijackedException;
-import nethttp.annotations.Mirrors;
 import nethttp.core.ProtocolException;
 import nethttp.core.Request;
 import nethttp.core.Status;
@@ -119,7 +119,7 @@ final class Conn {
                 }
                 Request req = w.req;
                 ConnEvents.requestRead(this, req);
-                if (w.expectsContinue()) {
+                if (req.expectsContinue()) {
                     if (req.protoAtLeast(1, 1) && req.contentLength != 0) {
                         req.body = new ExpectContinueReader(req.body, w);
                         w.canWriteContinue.set(true);

@@ -6,19 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import nethttp.annotations.Mirrors;
 import nethttp.core.BodyNotAllowedException;
 import nethttp.core.ContentLengthExceededException;
 import nethttp.core.Flusher;
 import nethttp.core.GoStrings;
 import nethttp.core.Header;
-import nethttp.core.Hijacker;
 import nethttp.core.HijackedException;
-import nethttp.annotations.Mirrors;
+import nethttp.core.Hijacker;
 import nethttp.core.Request;
 import nethttp.core.ResponseWriter;
 import nethttp.textproto.BufioWriter;
 import nethttp.textproto.CanonicalKey;
-import nethttp.textproto.HeaderTokens;
 import nethttp.textproto.Quote;
 import nethttp.transfer.Body;
 import nethttp.transfer.Transfer;
@@ -68,14 +67,8 @@ final class Response implements ResponseWriter, Flusher, Hijacker {
         this.conn = conn;
         this.req = req;
         this.reqBody = req.body;
-        this.wants10KeepAlive = req.protoMajor == 1 && req.protoMinor == 0
-                && HeaderTokens.hasToken(req.header.get("Connection"), "keep-alive");
-        this.wantsClose = req.close || HeaderTokens.hasToken(req.header.get("Connection"), "close");
-    }
-
-    @Mirrors(file = "net/http/request.go", func = "Request.expectsContinue")
-    boolean expectsContinue() {
-        return HeaderTokens.hasToken(req.header.get("Expect"), "100-continue");
+        this.wants10KeepAlive = req.wantsHttp10KeepAlive();
+        this.wantsClose = req.wantsClose();
     }
 
     @Override

@@ -1,6 +1,6 @@
 package nethttp.client;
 
-import static nethttp.client.TransportTest.readAll;
+import static nethttp.transport.LocalServer.readAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,10 +16,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import nethttp.core.Context;
+import nethttp.core.Cookie;
 import nethttp.core.Handler;
 import nethttp.core.Request;
 import nethttp.core.Response;
 import nethttp.core.ResponseWriter;
+import nethttp.transport.LocalServer;
+import nethttp.transport.Transport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

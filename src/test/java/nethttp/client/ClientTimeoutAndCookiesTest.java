@@ -1,6 +1,6 @@
 package nethttp.client;
 
-import static nethttp.client.TransportTest.readAll;
+import static nethttp.transport.LocalServer.readAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,10 +12,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import nethttp.cookiejar.MemoryCookieJar;
 import nethttp.core.Context;
+import nethttp.core.Cookie;
 import nethttp.core.Flusher;
 import nethttp.core.Request;
 import nethttp.core.Response;
+import nethttp.transport.LocalServer;
 import nethttp.url.URL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
-import nethttp.client.GetConnStrategy;
-import nethttp.client.Transport;
+import nethttp.transport.GetConnStrategy;
+import nethttp.transport.Transport;
 import org.junit.jupiter.api.Test;
 
 /** The command line's argument handling (serving itself is covered by the server's tests). */

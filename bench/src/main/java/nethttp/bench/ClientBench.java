@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import nethttp.client.Transport;
 import nethttp.core.Request;
 import nethttp.core.Response;
+import nethttp.transport.Transport;
 import nethttp.url.URL;
 import nethttp.url.URLException;
 

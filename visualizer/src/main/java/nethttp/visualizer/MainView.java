@@ -102,13 +102,13 @@ final class MainView {
     final Button toStart = button("toStart", "|◀ Start", "Back to the start (Home)");
     final Button toLive = button("toLive", "● Live", "Back to the live server's recording, following it");
     final Button help = button("helpButton", "?", "Keys and clicker (?)");
-    final ComboBox<nethttp.client.GetConnStrategy> sendStrategy =
-            new ComboBox<>(FXCollections.observableArrayList(nethttp.client.GetConnStrategy.GO_1_13, nethttp.client.GetConnStrategy.GO_1_12));
+    final ComboBox<nethttp.transport.GetConnStrategy> sendStrategy =
+            new ComboBox<>(FXCollections.observableArrayList(nethttp.transport.GetConnStrategy.GO_1_13, nethttp.transport.GetConnStrategy.GO_1_12));
     final TextField sendPath = new TextField("/");
     final Button send = button("send", "Send", "Sends GET with the library's own Transport, to show the client's side live too");
     private final HBox sendGroup = new HBox(4);
-    private final java.util.Map<nethttp.client.GetConnStrategy, nethttp.visualizer.scenario.LiveClient> liveClients =
-            new java.util.EnumMap<>(nethttp.client.GetConnStrategy.class);
+    private final java.util.Map<nethttp.transport.GetConnStrategy, nethttp.visualizer.scenario.LiveClient> liveClients =
+            new java.util.EnumMap<>(nethttp.transport.GetConnStrategy.class);
     final Slider speed = new Slider(0, Math.log10(MAX_SPEED), 1);
     final Label speedLabel = new Label();
     final ComboBox<BreakOn> breakOn = new ComboBox<>(FXCollections.observableArrayList(BreakOn.values()));
@@ -250,15 +250,15 @@ final class MainView {
         speed.setStyle("-fx-pref-width: 6em;");
         speed.setTooltip(new javafx.scene.control.Tooltip("Playback speed, from 1 to 500 steps per second"));
         sendStrategy.setId("sendStrategy");
-        sendStrategy.setValue(nethttp.client.GetConnStrategy.GO_1_13);
+        sendStrategy.setValue(nethttp.transport.GetConnStrategy.GO_1_13);
         sendStrategy.setConverter(new StringConverter<>() {
             @Override
-            public String toString(nethttp.client.GetConnStrategy g) {
+            public String toString(nethttp.transport.GetConnStrategy g) {
                 return g == null ? "" : nethttp.visualizer.scenario.LiveClient.labelOf(g);
             }
 
             @Override
-            public nethttp.client.GetConnStrategy fromString(String text) {
+            public nethttp.transport.GetConnStrategy fromString(String text) {
                 return null;
             }
         });

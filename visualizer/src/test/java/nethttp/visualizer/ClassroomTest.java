@@ -459,7 +459,7 @@ class ClassroomTest {
                     && w.bytes().startsWith("GET / HTTP/1.1")), "the server's side recorded the request's bytes");
 
             // The app's own Transport, with Go 1.12's strategy, shows the client's side beside the server's.
-            robot.interact(() -> view.sendStrategy.setValue(nethttp.client.GetConnStrategy.GO_1_12));
+            robot.interact(() -> view.sendStrategy.setValue(nethttp.transport.GetConnStrategy.GO_1_12));
             robot.clickOn("#sendPath").eraseText(1).write("/echo?from=app");
             robot.clickOn("#send");
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.model().lanes().all().stream().anyMatch(l ->

@@ -11,7 +11,7 @@ import nethttp.annotations.Mirrors;
 import nethttp.exercises.Conn;
 
 /**
- * The reference of exercise 09: the idle pool of {@code nethttp.client.Transport}, restated on
+ * The reference of exercise 09: the idle pool of {@code nethttp.transport.Transport}, restated on
  * plain lists, with time as a number the grader moves forward.
  *
  * <p>The Transport's own pool is woven into the Transport (its connections are live

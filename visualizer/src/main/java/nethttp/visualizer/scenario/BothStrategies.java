@@ -1,7 +1,7 @@
 package nethttp.visualizer.scenario;
 
 import java.util.List;
-import nethttp.client.GetConnStrategy;
+import nethttp.transport.GetConnStrategy;
 
 /**
  * Go 1.12's and Go 1.13's getConn side by side: two transports against the same server, with

@@ -9,8 +9,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import nethttp.client.Dialer;
 import nethttp.core.Context;
+import nethttp.transport.Dialer;
 import nethttp.visualizer.model.Lanes;
 
 /**

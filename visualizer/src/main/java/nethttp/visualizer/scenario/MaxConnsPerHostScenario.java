@@ -7,7 +7,7 @@ import static nethttp.event.ClientTraceEvent.Kind.WAIT_FOR_SLOT;
 
 import java.util.ArrayList;
 import java.util.List;
-import nethttp.client.GetConnStrategy;
+import nethttp.transport.GetConnStrategy;
 import nethttp.visualizer.model.Recording;
 
 /** MaxConnsPerHost = 2 and five requests at once: three wait, and are served oldest first. */

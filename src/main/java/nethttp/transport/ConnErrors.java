@@ -1,0 +1,168 @@
+package nethttp.transport;
+
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.util.Locale;
+import nethttp.annotations.Mirrors;
+import nethttp.httptrace.ClientTrace;
+
+/**
+ * Why a connection was closed or not pooled: Go's internal error values, with their texts. They
+ * reach a caller only through {@link ClientTrace#putIdleConn} and the event stream.
+ */
+final class ConnErrors {
+    private ConnErrors() {}
+
+    @Mirrors(file = "net/http/transport.go", func = "errKeepAlivesDisabled")
+    static final String KEEP_ALIVES_DISABLED = "http: putIdleConn: keep alives disabled";
+    @Mirrors(file = "net/http/transport.go", func = "errConnBroken")
+    static final String CONN_BROKEN = "http: putIdleConn: connection is in bad state";
+    @Mirrors(file = "net/http/transport.go", func = "errCloseIdle")
+    static final String CLOSE_IDLE = "http: putIdleConn: CloseIdleConnections was called";
+    @Mirrors(file = "net/http/transport.go", func = "errTooManyIdle")
+    static final String TOO_MANY_IDLE = "http: putIdleConn: too many idle connections";
+    @Mirrors(file = "net/http/transport.go", func = "errTooManyIdleHost")
+    static final String TOO_MANY_IDLE_HOST = "http: putIdleConn: too many idle connections for host";
+    @Mirrors(file = "net/http/transport.go", func = "errCloseIdleConns")
+    static final String CLOSE_IDLE_CONNS = "http: CloseIdleConnections called";
+    @Mirrors(file = "net/http/transport.go", func = "errReadLoopExiting")
+    static final String READ_LOOP_EXITING = "http: persistConn.readLoop exiting";
+    @Mirrors(file = "net/http/transport.go", func = "errIdleConnTimeout")
+    static final String IDLE_CONN_TIMEOUT = "http: idle connection timeout";
+
+    /** A reason, as an exception to record or pass along. */
+    static IOException of(String text) {
+        return new IOException(text);
+    }
+
+    /**
+     * Writing the request failed before a single byte reached the connection, so sending it again
+     * elsewhere is safe: Go's {@code nothingWrittenError}.
+     */
+    @Mirrors(file = "net/http/transport.go", func = "nothingWrittenError")
+    static final class NothingWrittenException extends IOException {
+        NothingWrittenException(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /**
+     * Reading the first byte of the response failed (not a clean end of stream): Go's
+     * {@code transportReadFromServerError}.
+     */
+    @Mirrors(file = "net/http/transport.go", func = "transportReadFromServerError")
+    static final class ReadFromServerException extends IOException {
+        ReadFromServerException(IOException cause) {
+            super("net/http: Transport failed to read from server: " + cause.getMessage(), cause);
+        }
+    }
+
+    /**
+     * A dial that failed with something other than an {@link IOException} (a bug in a custom
+     * dialer, say): the request that waits for it fails with this, and its dial slot is freed.
+     * Go has no such case, as its dialers return errors instead of throwing.
+     */
+    static IOException dialFailed(Throwable t) {
+        return new IOException("nethttp: dial failed: " + t, t);
+    }
+
+    /**
+     * A failed read or write on a connection, worded as Go's {@code net.OpError}:
+     * {@code read tcp 127.0.0.1:50000->127.0.0.1:8080: read: connection reset by peer},
+     * {@code write tcp ...: write: broken pipe}, {@code read tcp ...: use of closed network
+     * connection} (the connection was closed on this side). A timeout stays a
+     * {@link SocketTimeoutException} ({@code i/o timeout}); the JDK's exception is the cause.
+     *
+     * @param ends the connection's {@link #ends}, taken while it was open
+     */
+    @Mirrors(file = "net/net.go", func = "OpError.Error")
+    static IOException opError(String op, String ends, Socket conn, IOException e) {
+        if (e instanceof OpErrorException || e instanceof TimeoutOpErrorException) return e;
+        String where = op + " tcp " + ends + ": ";
+        String why = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+        IOException mapped;
+        if (e instanceof SocketTimeoutException) {
+            mapped = new TimeoutOpErrorException(where + "i/o timeout");
+        } else if (conn.isClosed() || why.equals("socket closed") || why.contains("closed by")) {
+            mapped = new OpErrorException(where + "use of closed network connection");
+        } else if (why.contains("reset")) {
+            mapped = new OpErrorException(where + op + ": connection reset by peer");
+        } else if (why.contains("broken pipe")) {
+            mapped = new OpErrorException(where + op + ": broken pipe");
+        } else {
+            mapped = new OpErrorException(where + op + ": " + why);
+        }
+        mapped.initCause(e);
+        return mapped;
+    }
+
+    /**
+     * The two ends of a connection as Go names them in its errors, {@code 127.0.0.1:50000->127.0.0.1:8080}.
+     * Taken while the socket is open: once closed, it no longer knows its local address.
+     */
+    static String ends(Socket conn) {
+        return addr(conn.getLocalSocketAddress()) + "->" + addr(conn.getRemoteSocketAddress());
+    }
+
+    /** {@code ip:port} as Go writes it: an IPv6 address compressed and in brackets. */
+    private static String addr(SocketAddress a) {
+        if (!(a instanceof InetSocketAddress isa) || isa.getAddress() == null) return String.valueOf(a);
+        InetAddress ip = isa.getAddress();
+        String host = ip instanceof Inet6Address ? "[" + compressIPv6(ip.getAddress()) + "]" : ip.getHostAddress();
+        return host + ":" + isa.getPort();
+    }
+
+    /** RFC 5952's form: hex without leading zeros, the longest run of two or more zero groups as {@code ::}. */
+    static String compressIPv6(byte[] b) {
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) g[i] = (b[2 * i] & 0xff) << 8 | (b[2 * i + 1] & 0xff);
+        int bestStart = -1, bestLen = 1;
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && g[j] == 0) j++;
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                out.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (out.length() > 0 && out.charAt(out.length() - 1) != ':') out.append(':');
+            out.append(Integer.toHexString(g[i]));
+        }
+        return out.toString();
+    }
+
+    /** A connection's read or write failed; the message is Go's. */
+    static class OpErrorException extends SocketException {
+        OpErrorException(String msg) {
+            super(msg);
+        }
+    }
+
+    /** A read or write that ran out of time. */
+    static final class TimeoutOpErrorException extends SocketTimeoutException {
+        TimeoutOpErrorException(String msg) {
+            super(msg);
+        }
+    }
+
+    /** The error a caller sees: the wrappers above are bookkeeping and are taken off. */
+    static IOException unwrap(IOException err) {
+        if (err instanceof NothingWrittenException && err.getCause() instanceof IOException c) err = c;
+        if (err instanceof ReadFromServerException && err.getCause() instanceof IOException c) err = c;
+        return err;
+    }
+}

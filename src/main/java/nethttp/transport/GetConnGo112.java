@@ -1,0 +1,249 @@
+package nethttp.transport;
+
+import static nethttp.transport.RequestCanceledException.whileWaiting;
+
+import java.io.IOException;
+import java.util.concurrent.locks.ReentrantLock;
+import nethttp.annotations.Mirrors;
+import nethttp.concurrent.Mailbox;
+import nethttp.concurrent.Signal;
+import nethttp.core.Context;
+import nethttp.event.ThreadRole;
+import nethttp.event.TracedThread;
+import nethttp.httptrace.ClientTrace;
+
+/**
+ * Go 1.12's {@code getConn}: take an idle connection if there is one; otherwise start a dial and
+ * wait for the first of: the dial, a connection handed over as it becomes idle (Go's
+ * {@code idleConnCh}), or cancellation. When the dial loses, it runs on, and its connection is
+ * parked in the pool (or closed) once it is ready: Go's {@code handlePendingDial}.
+ *
+ * <p>With {@code MaxConnsPerHost}, a request first waits for a permission to dial, racing it
+ * against a handed-over connection in the same way. Go 1.12 counted these permissions wrongly
+ * in some orders of events; here a permission passes straight from a closed connection to the
+ * oldest waiter, as in Go 1.13, so that both strategies keep the cap.
+ */
+final class GetConnGo112 implements ConnFinder {
+    static final GetConnGo112 INSTANCE = new GetConnGo112();
+
+    private GetConnGo112() {}
+
+    /** The cases of Go 1.12's select; the first to settle the {@link Race} wins. */
+    private sealed interface Outcome {}
+
+    private record Dialed(PersistConn pc, IOException err) implements Outcome {}
+
+    private record HandedOver(PersistConn pc) implements Outcome {}
+
+    private record Slot() implements Outcome {}
+
+    private record ContextDone() implements Outcome {}
+
+    private record Canceled(IOException err) implements Outcome {}
+
+    /**
+     * One waiting getConn: the receiving side of the select. Settled once; a sender that finds
+     * it settled keeps what it brought (a handed-over connection stays with its giver, a dial's
+     * connection is parked by the dialing thread, a slot goes to the next waiter).
+     */
+    private static final class Race implements IdlePool.Waiter, ConnsPerHost.Waiter {
+        private final ReentrantLock mu = new ReentrantLock();
+        private final Mailbox<Outcome> won = new Mailbox<>();
+        private boolean settled;
+        /** Which outcomes this phase of the select accepts. */
+        private volatile boolean acceptSlot;
+        private volatile boolean acceptDial;
+        /** Set when getConn returns: only then does the waiter leave the queues for good. */
+        private volatile boolean finished;
+
+        // tag::go112-settle[]
+        boolean trySettle(Outcome o) {
+            mu.lock();
+            try {
+                if (settled) return false;
+                if (o instanceof Slot && !acceptSlot) return false;
+                if (o instanceof Dialed && !acceptDial) return false;
+                settled = true;
+            } finally {
+                mu.unlock();
+            }
+            won.post(o);
+            return true;
+        }
+        // end::go112-settle[]
+
+        /** Starts a new select with the same waiter: the MaxConnsPerHost phase ended with a slot. */
+        void nextPhase() {
+            mu.lock();
+            try {
+                settled = false;
+                acceptSlot = false;
+                acceptDial = true;
+            } finally {
+                mu.unlock();
+            }
+        }
+
+        /**
+         * Moves on to the dial phase unless something (a handed-over connection, a cancel)
+         * already settled the select: then there is nothing to dial for, and the outcome waits
+         * in the mailbox.
+         */
+        boolean tryNextPhase() {
+            mu.lock();
+            try {
+                if (settled) return false;
+                acceptSlot = false;
+                acceptDial = true;
+                return true;
+            } finally {
+                mu.unlock();
+            }
+        }
+
+        @Override
+        public boolean waiting() {
+            return !finished;
+        }
+
+        @Override
+        public boolean tryDeliver(PersistConn pc) {
+            return trySettle(new HandedOver(pc));
+        }
+
+        @Override
+        public boolean tryGrant() {
+            return trySettle(new Slot());
+        }
+    }
+
+    /** The select was settled between listening and dialing: take that outcome, dial nothing. */
+    private static PersistConn settledBeforeDial(Transport t, Context ctx, RequestTrace trace, Race race) throws IOException {
+        return switch (race.won.take()) {
+            case HandedOver h -> handedOver(trace, h.pc());
+            case ContextDone d -> throw ctx.err();
+            case Canceled c -> throw whileWaiting(c.err());
+            case Slot s -> throw new IllegalStateException("a permission outside the slot phase");
+            case Dialed d -> throw new IllegalStateException("a dial before dialing");
+        };
+    }
+
+    @Override
+    @Mirrors(file = "net/http/transport.go", func = "Transport.getConn")
+    public PersistConn getConn(Transport t, TransportRequest treq, ConnectMethodKey key)
+            throws IOException {
+        // tag::go112-idle-first[]
+        Context ctx = treq.req.context();
+        RequestTrace trace = treq.trace;
+        trace.getConn(key.addr());
+        PersistConn idle = t.idlePool.getIdleConn(key);
+        if (idle != null) {
+            trace.gotConn(idle, idle.gotIdleConnTrace(idle.idleAt));
+            t.setReqCanceler(treq.cancelKey, err -> {});
+            return idle;
+        }
+
+        Race race = new Race();
+        t.setReqCanceler(treq.cancelKey, err -> race.trySettle(new Canceled(err)));
+        Signal.Registration onDone = ctx.done() == null ? () -> {}
+                : ctx.done().onFire(() -> race.trySettle(new ContextDone()));
+        t.idlePool.listen(key, race);
+        // end::go112-idle-first[]
+        try {
+            // tag::go112-slot[]
+            if (t.maxConnsPerHost > 0) {
+                race.acceptSlot = true;
+                if (!t.connsPerHost.acquireOrQueue(key, t.maxConnsPerHost, race)) {
+                    trace.waitForSlot(key.addr());
+                    Outcome first = race.won.take();
+                    switch (first) {
+                        case Slot s -> race.nextPhase(); // permission to dial; go on below
+                        case HandedOver h -> {
+                            t.connsPerHost.forget(key, race);
+                            return handedOver(trace, h.pc());
+                        }
+                        case ContextDone d -> {
+                            t.connsPerHost.forget(key, race);
+                            throw ctx.err();
+                        }
+                        case Canceled c -> {
+                            t.connsPerHost.forget(key, race);
+                            throw whileWaiting(c.err());
+                        }
+                        case Dialed d -> throw new IllegalStateException("dial before permission");
+                    }
+                } else if (!race.tryNextPhase()) {
+                    t.decConnsPerHost(key); // the permission is not needed after all
+                    return settledBeforeDial(t, ctx, trace, race);
+                }
+            } else if (!race.tryNextPhase()) {
+                return settledBeforeDial(t, ctx, trace, race);
+            }
+            // end::go112-slot[]
+
+            // tag::go112-dial-race[]
+            long id = t.nextConnId();
+            TracedThread.start(t.events, ThreadRole.DIAL, id, "dial-" + id,
+                    self -> dial(t, ctx, key, id, trace, race));
+
+            Outcome first = race.won.take();
+            switch (first) {
+                case Dialed d -> {
+                    if (d.pc() != null) {
+                        var info = new ClientTrace.GotConnInfo(d.pc().conn, false, false, null);
+                        trace.gotConn(d.pc(), info);
+                        trace.dialWon(d.pc());
+                        return d.pc();
+                    }
+                    t.decConnsPerHost(key);
+                    if (ctx.isDone()) throw ctx.err();
+                    throw d.err();
+                }
+                case HandedOver h -> {
+                    return handedOver(trace, h.pc());
+                }
+                case ContextDone d -> throw ctx.err();
+                case Canceled c -> throw whileWaiting(c.err());
+                case Slot s -> throw new IllegalStateException("a second permission");
+            }
+            // end::go112-dial-race[]
+        } finally {
+            race.finished = true;
+            onDone.cancel();
+            t.idlePool.unlisten(key, race);
+        }
+    }
+
+    private static PersistConn handedOver(RequestTrace trace, PersistConn pc) {
+        trace.gotConn(pc, new ClientTrace.GotConnInfo(pc.conn, pc.isReused(), false, null));
+        trace.idleWon(pc);
+        return pc;
+    }
+
+    // tag::go112-pending-dial[]
+    /**
+     * The dial goroutine: dials, then offers the result to the race; a loser parks its
+     * connection.
+     */
+    private static void dial(Transport t, Context ctx, ConnectMethodKey key, long id,
+            RequestTrace trace, Race race) {
+        PersistConn pc = null;
+        IOException err = null;
+        try {
+            pc = t.dialConn(ctx, key, id, trace);
+        } catch (IOException e) {
+            err = e;
+        } catch (RuntimeException | Error e) {
+            // whatever happened, the waiting request hears of it
+            err = ConnErrors.dialFailed(e);
+        }
+        if (race.trySettle(new Dialed(pc, err))) return;
+        // handlePendingDial: nobody is waiting for this dial any more.
+        if (err == null) {
+            t.parkLoser(pc, trace);
+        } else {
+            t.decConnsPerHost(key);
+        }
+    }
+    // end::go112-pending-dial[]
+}

@@ -1,0 +1,144 @@
+package nethttp.transport;
+
+import static nethttp.transport.RequestCanceledException.whileWaiting;
+
+import java.io.IOException;
+import nethttp.annotations.Mirrors;
+import nethttp.concurrent.Mailbox;
+import nethttp.concurrent.Signal;
+import nethttp.core.Context;
+import nethttp.event.ThreadRole;
+import nethttp.event.TracedThread;
+import nethttp.httptrace.ClientTrace;
+
+/**
+ * Go 1.13's {@code getConn}: a {@link WantConn} queued at once for an idle connection and for
+ * permission to dial, settled exactly once by whichever comes first.
+ */
+final class GetConnGo113 implements ConnFinder {
+    static final GetConnGo113 INSTANCE = new GetConnGo113();
+
+    private GetConnGo113() {}
+
+    private sealed interface Wake {}
+
+    private record Ready() implements Wake {}
+
+    private record ContextDone() implements Wake {}
+
+    private record Canceled(IOException err) implements Wake {}
+
+    // tag::go113-queue[]
+    @Override
+    @Mirrors(file = "net/http/transport.go", func = "Transport.getConn")
+    public PersistConn getConn(Transport t, TransportRequest treq, ConnectMethodKey key)
+            throws IOException {
+        Context ctx = treq.req.context();
+        RequestTrace trace = treq.trace;
+        trace.getConn(key.addr());
+        WantConn w = new WantConn(t, key, ctx, trace);
+        IOException failure = null; // the error getConn returns, if any
+        Signal.Registration onReady = () -> {};
+        Signal.Registration onDone = () -> {};
+        try {
+            if (t.idlePool.queueForIdleConn(w)) {
+                PersistConn pc = w.pc();
+                trace.gotConn(pc, pc.gotIdleConnTrace(pc.idleAt));
+                // Something non-null, so roundTrip can tell whether a cancel came in between.
+                t.setReqCanceler(treq.cancelKey, err -> {});
+                return pc;
+            }
+            Mailbox<Wake> wake = new Mailbox<>();
+            t.setReqCanceler(treq.cancelKey, err -> wake.post(new Canceled(err)));
+            onReady = w.ready.onFire(() -> wake.post(new Ready()));
+            if (ctx.done() != null) {
+                onDone = ctx.done().onFire(() -> wake.post(new ContextDone()));
+            }
+
+            queueForDial(t, w);
+
+            Wake first = wake.take();
+            wake.close();
+            // tag::go113-outcome[]
+            switch (first) {
+                case Ready r -> {
+                    PersistConn pc = w.pc();
+                    if (pc != null) {
+                        var info = new ClientTrace.GotConnInfo(
+                                pc.conn, pc.isReused(), false, null);
+                        trace.gotConn(pc, info);
+                        // Reused means it came through the pool: a connection became idle
+                        // before our dial ended.
+                        if (pc.isReused()) trace.idleWon(pc);
+                        return pc;
+                    }
+                    // Prefer the cancellation that probably caused the error.
+                    IOException err = w.err();
+                    if (ctx.isDone()) err = ctx.err();
+                    else if (wake.poll(0) instanceof Canceled c) err = whileWaiting(c.err());
+                    throw err;
+                }
+                case ContextDone d -> throw ctx.err();
+                case Canceled c -> throw whileWaiting(c.err());
+            }
+            // end::go113-outcome[]
+        } catch (IOException e) {
+            // Go's deferred w.cancel: whatever error getConn returns withdraws the wish
+            failure = e;
+            throw e;
+        } finally {
+            onReady.cancel();
+            onDone.cancel();
+            if (failure != null) w.cancel(failure);
+        }
+    }
+    // end::go113-queue[]
+
+    /** Dials for {@code w} now, or queues it for permission when the host is at {@code MaxConnsPerHost}. */
+    // tag::queue-for-dial[]
+    @Mirrors(file = "net/http/transport.go", func = "Transport.queueForDial")
+    static void queueForDial(Transport t, WantConn w) {
+        if (t.connsPerHost.acquireOrQueue(w.key, t.maxConnsPerHost, w)) {
+            startDialConnFor(t, w);
+        } else {
+            w.trace.waitForSlot(w.key.addr());
+        }
+    }
+    // end::queue-for-dial[]
+
+    static void startDialConnFor(Transport t, WantConn w) {
+        long id = t.nextConnId();
+        TracedThread.start(t.events, ThreadRole.DIAL, id, "dial-" + id, self -> dialConnFor(t, w, id));
+    }
+
+    /**
+     * Dials on behalf of {@code w}, which holds a permission to dial, and delivers the result. A
+     * connection {@code w} no longer wants (an idle one reached it first, or it was canceled) goes
+     * to the pool, where the oldest waiter gets it; a failed dial gives its permission back.
+     */
+    // tag::dial-conn-for[]
+    @Mirrors(file = "net/http/transport.go", func = "Transport.dialConnFor")
+    static void dialConnFor(Transport t, WantConn w, long id) {
+        PersistConn pc = null;
+        IOException err = null;
+        try {
+            pc = t.dialConn(w.ctx, w.key, id, w.trace);
+        } catch (IOException e) {
+            err = e;
+        } catch (RuntimeException | Error e) {
+            // whatever happened, the waiting request hears of it
+            err = ConnErrors.dialFailed(e);
+        }
+        boolean delivered = w.tryDeliver(pc, err);
+        if (err == null) {
+            if (delivered) {
+                w.trace.dialWon(pc);
+            } else {
+                t.parkLoser(pc, w.trace);
+            }
+        } else {
+            t.decConnsPerHost(w.key);
+        }
+    }
+    // end::dial-conn-for[]
+}

@@ -1,0 +1,114 @@
+package nethttp.transport;
+
+import java.io.IOException;
+import java.util.concurrent.locks.ReentrantLock;
+import nethttp.annotations.Mirrors;
+import nethttp.concurrent.Signal;
+import nethttp.core.Context;
+
+/**
+ * A request's wish for a connection, while {@code getConn} waits (Go 1.13's design). Three
+ * parties race to settle it: a connection becoming idle ({@link IdlePool#tryPutIdleConn}), the
+ * dial made on its behalf ({@link GetConnGo113#dialConnFor}), and its own cancellation. The
+ * first to call {@link #tryDeliver} wins; everyone after learns they lost and deals with their
+ * connection themselves. That "exactly once" is the whole point of the type.
+ */
+@Mirrors(file = "net/http/transport.go", func = "wantConn")
+final class WantConn implements IdlePool.Waiter, ConnsPerHost.Waiter {
+    final ConnectMethodKey key;
+    /** The context of the request, for the dial. */
+    final Context ctx;
+    final RequestTrace trace;
+    // tag::want-conn-state[]
+    /** Fires once the outcome is settled, by delivery or by cancellation. */
+    final Signal ready = new Signal();
+    private final Transport t;
+
+    private final ReentrantLock mu = new ReentrantLock();
+    private PersistConn pc;
+    private IOException err;
+    // end::want-conn-state[]
+
+    WantConn(Transport t, ConnectMethodKey key, Context ctx, RequestTrace trace) {
+        this.t = t;
+        this.key = key;
+        this.ctx = ctx;
+        this.trace = trace;
+    }
+
+    /** Whether no outcome is settled yet. */
+    @Override
+    @Mirrors(file = "net/http/transport.go", func = "wantConn.waiting")
+    public boolean waiting() {
+        return !ready.isFired();
+    }
+
+    /** Settles the outcome with a connection or an error, unless it is settled already. */
+    @Mirrors(file = "net/http/transport.go", func = "wantConn.tryDeliver")
+    boolean tryDeliver(PersistConn pc, IOException err) {
+        mu.lock();
+        try {
+            if (this.pc != null || this.err != null) return false;
+            if (pc == null && err == null) {
+                throw new IllegalStateException(
+                        "net/http: internal error: misuse of tryDeliver");
+            }
+            this.pc = pc;
+            this.err = err;
+        } finally {
+            mu.unlock();
+        }
+        ready.fire();
+        return true;
+    }
+
+    @Override
+    public boolean tryDeliver(PersistConn pc) {
+        return tryDeliver(pc, null);
+    }
+
+    /** The permission to dial arrived from the wait queue: dial now, on a thread of its own. */
+    @Override
+    public boolean tryGrant() {
+        if (!waiting()) return false;
+        GetConnGo113.startDialConnFor(t, this);
+        return true;
+    }
+
+    /**
+     * The request no longer wants a connection. A connection delivered in the meantime is not
+     * lost: it goes back to the pool, or is closed.
+     */
+    @Mirrors(file = "net/http/transport.go", func = "wantConn.cancel")
+    void cancel(IOException why) {
+        PersistConn delivered;
+        mu.lock();
+        try {
+            delivered = pc;
+            pc = null;
+            err = why;
+        } finally {
+            mu.unlock();
+        }
+        ready.fire(); // later deliveries must fail
+        if (delivered != null) t.putOrCloseIdleConn(delivered);
+    }
+
+    PersistConn pc() {
+        mu.lock();
+        try {
+            return pc;
+        } finally {
+            mu.unlock();
+        }
+    }
+
+    IOException err() {
+        mu.lock();
+        try {
+            return err;
+        } finally {
+            mu.unlock();
+        }
+    }
+}
