@@ -68,9 +68,21 @@ final class Response implements ResponseWriter, Flusher, Hijacker {
         this.conn = conn;
         this.req = req;
         this.reqBody = req.body;
-        this.wants10KeepAlive = req.protoMajor == 1 && req.protoMinor == 0
+        this.wants10KeepAlive = wantsHttp10KeepAlive(req);
+        this.wantsClose = wantsClose(req);
+    }
+
+    /** An HTTP/1.0 request that asks to keep the connection. */
+    @Mirrors(file = "net/http/request.go", func = "Request.wantsHttp10KeepAlive")
+    static boolean wantsHttp10KeepAlive(Request req) {
+        return req.protoMajor == 1 && req.protoMinor == 0
                 && HeaderTokens.hasToken(req.header.get("Connection"), "keep-alive");
-        this.wantsClose = req.close || HeaderTokens.hasToken(req.header.get("Connection"), "close");
+    }
+
+    /** A request that asks to close the connection, by its version or its Connection field. */
+    @Mirrors(file = "net/http/request.go", func = "Request.wantsClose")
+    static boolean wantsClose(Request req) {
+        return req.close || HeaderTokens.hasToken(req.header.get("Connection"), "close");
     }
 
     @Mirrors(file = "net/http/request.go", func = "Request.expectsContinue")
