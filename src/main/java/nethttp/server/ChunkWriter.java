@@ -2,7 +2,6 @@ package nethttp.server;
 
 import java.io.IOException;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import nethttp.annotations.Mirrors;
 import nethttp.core.Header;
@@ -21,16 +20,15 @@ import nethttp.transfer.WriterStream;
  * the handler flushes or returns) it decides the framing and writes the status line and header;
  * after that it writes body bytes, as chunks when it chose chunking.
  *
- * <p>The decision, in {@link #writeHeader(byte[], int, int)}, is where most of HTTP/1.1's
- * response rules live: Content-Length when the handler finished within the buffer, chunked on
- * HTTP/1.1 otherwise, close-delimited on HTTP/1.0; no body for HEAD, 1xx, 204 and 304; a
- * guessed Content-Type; Date; and whether the connection survives.
+ * <p>The decision, which {@link #writeHeader(byte[], int, int)} takes from {@link ResponseFraming},
+ * is where most of HTTP/1.1's response rules live: Content-Length when the handler finished
+ * within the buffer, chunked on HTTP/1.1 otherwise, close-delimited on HTTP/1.0; no body for
+ * HEAD, 1xx, 204 and 304; and whether the connection survives. Around it, writeHeader adds a
+ * guessed Content-Type and the Date.
  */
 @Mirrors(file = "net/http/server.go", func = "chunkWriter")
 final class ChunkWriter extends WriterStream {
     static final Set<String> EXCLUDED_HEADERS_NO_BODY = Set.of("Content-Length", "Transfer-Encoding");
-    private static final List<String> SUPPRESSED_HEADERS_304 = List.of("Content-Type", "Content-Length", "Transfer-Encoding");
-    private static final List<String> SUPPRESSED_HEADERS_NO_BODY = List.of("Content-Length", "Transfer-Encoding");
 
     private final Response res;
     /** The header as it was when WriteHeader was called, if the handler touched it afterwards. */
@@ -116,139 +114,86 @@ final class ChunkWriter extends WriterStream {
 
         String te = h.get("Transfer-Encoding");
         boolean hasTE = !te.isEmpty();
-
-        // tag::declare-length[]
-        // A handler that returned having written no more than the buffer holds: the
-        // whole body
-        // is in p, so its length can be declared.
-        if (w.handlerDone && !trailers && !hasTE
-                && Transfer.bodyAllowedForStatus(w.status)
-                && h.get("Content-Length").isEmpty() && (!isHEAD || len > 0)) {
-            w.contentLength = len;
-            extra.contentLength = Integer.toString(len);
-        }
-        // end::declare-length[]
-
-        // HTTP/1.0 keep-alive only works with a known length.
-        if (w.wants10KeepAlive && keepAlivesEnabled) {
-            boolean sentLength = !h.get("Content-Length").isEmpty();
-            if (sentLength && h.get("Connection").equals("keep-alive")) w.closeAfterReply = false;
-        }
-
-        boolean hasCL = w.contentLength != -1;
-        if (w.wants10KeepAlive && (isHEAD || hasCL || !Transfer.bodyAllowedForStatus(w.status))) {
-            if (!h.has("Connection")) extra.connection = "keep-alive";
-        } else if (!w.req.protoAtLeast(1, 1) || w.wantsClose) {
-            w.closeAfterReply = true;
-        }
-
-        if (h.get("Connection").equals("close") || !keepAlivesEnabled) w.closeAfterReply = true;
-
-        // A client still waiting for 100 Continue may or may not send its body: can't reuse.
-        if (w.req.body instanceof ExpectContinueReader ecr && !ecr.sawEOF()) w.closeAfterReply = true;
-
-        // Read what is left of the request body (up to a limit) so the next request can be read.
-        if (w.req.contentLength != 0 && !w.closeAfterReply) {
-            boolean discard = false, tooBig = false;
-            if (w.req.body instanceof ExpectContinueReader) {
-                if (w.wroteContinue) discard = true;
-            } else if (w.req.body instanceof Body bdy) { // a body the handler swapped out counts as unknown, as in Go
-                Body.State s = bdy.state();
-                if (s.closed()) {
-                    if (!s.sawEOF()) w.closeAfterReply = true;
-                } else if (s.unreadDataSize() >= Body.MAX_POST_HANDLER_READ_BYTES) {
-                    tooBig = true;
-                } else {
-                    discard = true;
-                }
-            } else {
-                discard = true;
-            }
-            if (discard) {
-                try {
-                    long limit = Body.MAX_POST_HANDLER_READ_BYTES + 1;
-                    if (ReaderStream.discard(w.reqBody, limit) == limit) {
-                        tooBig = true;
-                    } else {
-                        w.reqBody.close();
-                    }
-                } catch (Body.ReadAfterCloseException e) {
-                    // the handler closed the body itself; nothing to read
-                } catch (IOException e) {
-                    w.closeAfterReply = true;
-                }
-            }
-            if (tooBig) {
-                w.requestTooLarge();
-                del(h, owned, exclude, "Connection");
-                extra.connection = "close";
-            }
-        }
-
         int code = w.status;
+
+        ResponseFraming.Decision d = ResponseFraming.decide(new ResponseFraming.Facts(isHEAD,
+                w.req.protoAtLeast(1, 1), w.req.protoAtLeast(1, 0), w.wants10KeepAlive, w.wantsClose,
+                w.closeAfterReply, keepAlivesEnabled, code, w.handlerDone, len, w.contentLength, trailers, te,
+                h.get("Content-Length"), h.get("Connection"), h.has("Connection"), cwHeaderConnection(),
+                isProtocolSwitchResponse(code, h)), this::settleRequestBody);
+        w.contentLength = d.contentLength();
+        w.closeAfterReply = d.closeAfterReply();
+        chunking = d.chunking();
+        extra.contentLength = d.autoContentLength();
+        extra.connection = d.connection();
+        extra.transferEncoding = d.transferEncoding();
+
         if (Transfer.bodyAllowedForStatus(code)) {
             boolean haveType = h.has("Content-Type");
             boolean hasCE = !h.get("Content-Encoding").isEmpty();
             if (!hasCE && !haveType && !hasTE && len > 0) extra.contentType = sniff(p, off, len);
-        } else {
-            for (String k : code == Status.NOT_MODIFIED ? SUPPRESSED_HEADERS_304 : SUPPRESSED_HEADERS_NO_BODY) {
-                del(h, owned, exclude, k);
-            }
         }
+        for (String k : d.deleted()) del(h, owned, exclude, k);
 
         if (!h.has("Date")) extra.date = HttpDate.now();
 
-        if (hasCL && hasTE && !te.equals("identity")) {
+        if (d.lengthAndEncoding()) {
             w.conn.server.logf("http: WriteHeader called with both Transfer-Encoding of \"%s\" and a Content-Length of %d",
                     te, w.contentLength);
-            del(h, owned, exclude, "Content-Length");
-            hasCL = false;
         }
-
-        // tag::choose-framing[]
-        if (isHEAD || !Transfer.bodyAllowedForStatus(code) || code == Status.NO_CONTENT) {
-            del(h, owned, exclude, "Transfer-Encoding");
-        } else if (hasCL) {
-            del(h, owned, exclude, "Transfer-Encoding");
-        } else if (w.req.protoAtLeast(1, 1)) {
-            if (hasTE && te.equals("identity")) {
-                // The handler asked for a close-delimited body.
-                chunking = false;
-                w.closeAfterReply = true;
-                del(h, owned, exclude, "Transfer-Encoding");
-            } else {
-                chunking = true;
-                extra.transferEncoding = "chunked";
-                if (hasTE && te.equals("chunked")) {
-                    del(h, owned, exclude, "Transfer-Encoding");
-                }
-            }
-        } else {
-            // HTTP/1.0 without a length: the body ends when the connection does.
-            w.closeAfterReply = true;
-            del(h, owned, exclude, "Transfer-Encoding");
-        }
-
-        if (chunking) del(h, owned, exclude, "Content-Length");
-        // end::choose-framing[]
         if (!w.req.protoAtLeast(1, 0)) return;
-
-        // Say "Connection: close" when closing, unless the handler said so itself or switches
-        // protocols.
-        boolean delConnectionHeader = w.closeAfterReply
-                && (!keepAlivesEnabled || !HeaderTokens.hasToken(cwHeaderConnection(), "close"))
-                && !isProtocolSwitchResponse(w.status, h);
-        if (delConnectionHeader) {
-            del(h, owned, exclude, "Connection");
-            if (w.req.protoAtLeast(1, 1)) extra.connection = "close";
-        }
 
         BufioWriter bw = w.conn.bufw;
         writeStatusLine(bw, w.req.protoAtLeast(1, 1), code);
         if (header != null) header.write(bw, exclude);
         extra.write(bw);
         bw.writeString("\r\n");
-        ConnEvents.responseHeader(w.conn, code, chunking, hasCL ? w.contentLength : -1);
+        ConnEvents.responseHeader(w.conn, code, chunking, d.hasContentLength() ? w.contentLength : -1);
+    }
+
+    /**
+     * Puts away what the handler left of the request body, so that the next request can be
+     * read: a client still waiting for 100 Continue may or may not send its body, so the
+     * connection cannot be reused; otherwise the rest is read, up to a limit.
+     */
+    private ResponseFraming.Leftover settleRequestBody() {
+        Response w = res;
+        if (w.req.body instanceof ExpectContinueReader ecr && !ecr.sawEOF()) return ResponseFraming.Leftover.CLOSE;
+        if (w.req.contentLength == 0) return ResponseFraming.Leftover.DRAINED;
+        boolean discard = false, tooBig = false;
+        if (w.req.body instanceof ExpectContinueReader) {
+            if (w.wroteContinue) discard = true;
+        } else if (w.req.body instanceof Body bdy) { // a body the handler swapped out counts as unknown, as in Go
+            Body.State s = bdy.state();
+            if (s.closed()) {
+                if (!s.sawEOF()) return ResponseFraming.Leftover.CLOSE;
+            } else if (s.unreadDataSize() >= Body.MAX_POST_HANDLER_READ_BYTES) {
+                tooBig = true;
+            } else {
+                discard = true;
+            }
+        } else {
+            discard = true;
+        }
+        if (discard) {
+            try {
+                long limit = Body.MAX_POST_HANDLER_READ_BYTES + 1;
+                if (ReaderStream.discard(w.reqBody, limit) == limit) {
+                    tooBig = true;
+                } else {
+                    w.reqBody.close();
+                }
+            } catch (Body.ReadAfterCloseException e) {
+                // the handler closed the body itself; nothing to read
+            } catch (IOException e) {
+                return ResponseFraming.Leftover.CLOSE;
+            }
+        }
+        if (tooBig) {
+            w.requestTooLarge();
+            return ResponseFraming.Leftover.TOO_LARGE;
+        }
+        return ResponseFraming.Leftover.DRAINED;
     }
 
     /** Go's DetectContentType on the first body bytes. */

@@ -12,6 +12,7 @@ import nethttp.exercises.graders.IdlePoolExercise;
 import nethttp.exercises.graders.KeepAliveExercise;
 import nethttp.exercises.graders.MuxMatchingExercise;
 import nethttp.exercises.graders.RequestLineExercise;
+import nethttp.exercises.graders.ResponseFramingExercise;
 import nethttp.exercises.graders.TryDeliverExercise;
 
 /** Every exercise, in the order of their folders (the book's map gives the order to do them in). */
@@ -31,7 +32,8 @@ public final class Catalog {
                 new HasTokenExercise(),
                 new IdlePoolExercise(),
                 new TryDeliverExercise(),
-                new AcceptBackoffExercise());
+                new AcceptBackoffExercise(),
+                new ResponseFramingExercise());
     }
 
     /** The exercise whose folder is {@code id}, or all of them for {@code all} (or no name). */
