@@ -253,7 +253,7 @@ final class Conn {
             }
             lastMethod = req.method;
             r.setInfiniteReadLimit();
-            ReadRequest.validateForServer(req);
+            RequestChecks.validate(req);
             req.remoteAddr = remoteAddr;
             if (req.body instanceof Body b) b.setDoEarlyClose(true);
             if (hdrDeadline != wholeReqDeadline) r.setReadDeadline(wholeReqDeadline);
