@@ -14,6 +14,7 @@ import nethttp.textproto.WireString;
 import nethttp.transfer.NoBody;
 import nethttp.url.URL;
 import nethttp.url.URLException;
+import nethttp.wire.ReadRequest;
 
 /**
  * Making client requests, Go's {@code http.NewRequest} and {@code NewRequestWithContext}: the
@@ -83,7 +84,7 @@ public final class Requests {
     @Mirrors(file = "net/http/request.go", func = "NewRequestWithContext")
     public static Request newRequest(Context ctx, String method, String url, InputStream body) throws ProtocolException {
         if (method == null || method.isEmpty()) method = "GET";
-        if (!Transport.validMethod(method)) {
+        if (!ReadRequest.validMethod(method)) {
             throw new ProtocolException("net/http: invalid method " + Quote.quote(method));
         }
         if (ctx == null) throw new ProtocolException("net/http: nil Context");

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,12 +15,13 @@ import nethttp.annotations.Mirrors;
 import nethttp.core.ProtocolException;
 import nethttp.core.Request;
 import nethttp.core.Response;
+import nethttp.core.StdLog;
 import nethttp.event.EventBus;
-import nethttp.textproto.Guts;
 import nethttp.textproto.Quote;
 import nethttp.transfer.NoBody;
 import nethttp.transfer.TransferWriter;
 import nethttp.url.URL;
+import nethttp.wire.ReadRequest;
 import nethttp.wire.RequestWriter;
 
 /**
@@ -125,7 +124,7 @@ public final class Transport implements RoundTripper {
     public int writeBufferSize;
     public int readBufferSize;
     /** Where the transport reports what it cannot return to anyone (Go's log.Printf). */
-    public Consumer<String> errorLog = Transport::logToStderr;
+    public Consumer<String> errorLog = StdLog.STDERR;
     /** Round-trip steps, race outcomes and the life of the read, write and dial threads. */
     public final EventBus events = new EventBus();
 
@@ -174,7 +173,7 @@ public final class Transport implements RoundTripper {
         req = setupRewindBody(req);
         if (!isHTTP) throw closeBody(req, new ProtocolException("unsupported protocol scheme " + Quote.quote(scheme)));
         if (scheme.equals("https")) throw closeBody(req, new ProtocolException("nethttp: https is not supported by this transport"));
-        if (req.method != null && !req.method.isEmpty() && !validMethod(req.method)) {
+        if (req.method != null && !req.method.isEmpty() && !ReadRequest.validMethod(req.method)) {
             throw closeBody(req, new ProtocolException("net/http: invalid method " + Quote.quote(req.method)));
         }
         if (req.url.host.isEmpty()) throw closeBody(req, new ProtocolException("http: no Host in request URL"));
@@ -484,15 +483,6 @@ public final class Transport implements RoundTripper {
         return req.context == null ? Context.background() : req.context;
     }
 
-    @Mirrors(file = "net/http/request.go", func = "validMethod")
-    static boolean validMethod(String method) {
-        if (method.isEmpty()) return false;
-        for (int i = 0; i < method.length(); i++) {
-            if (!Guts.isTokenRune(method.charAt(i))) return false;
-        }
-        return true;
-    }
-
     /** {@code host:port}, with the scheme's port when the URL names none. */
     @Mirrors(file = "net/http/transport.go", func = "canonicalAddr")
     static String canonicalAddr(URL url) {
@@ -514,11 +504,5 @@ public final class Transport implements RoundTripper {
             }
         }
         return err;
-    }
-
-    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
-
-    private static void logToStderr(String msg) {
-        System.err.println(LOG_TIME.format(LocalDateTime.now()) + " " + msg);
     }
 }

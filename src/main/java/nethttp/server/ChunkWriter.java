@@ -1,8 +1,8 @@
 package nethttp.server;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import nethttp.core.Header;
 import nethttp.annotations.Mirrors;
@@ -10,8 +10,10 @@ import nethttp.core.ResponseWriter;
 import nethttp.core.Status;
 import nethttp.sniff.Sniff;
 import nethttp.textproto.BufioWriter;
+import nethttp.textproto.Guts;
 import nethttp.textproto.HeaderTokens;
 import nethttp.transfer.Body;
+import nethttp.transfer.Discard;
 import nethttp.transfer.Transfer;
 import nethttp.transfer.WriterStream;
 
@@ -28,8 +30,6 @@ import nethttp.transfer.WriterStream;
 @Mirrors(file = "net/http/server.go", func = "chunkWriter")
 final class ChunkWriter extends WriterStream {
     static final Set<String> EXCLUDED_HEADERS_NO_BODY = Set.of("Content-Length", "Transfer-Encoding");
-    private static final List<String> SUPPRESSED_HEADERS_304 = List.of("Content-Type", "Content-Length", "Transfer-Encoding");
-    private static final List<String> SUPPRESSED_HEADERS_NO_BODY = List.of("Content-Length", "Transfer-Encoding");
 
     private final Response res;
     /** The header as it was when WriteHeader was called, if the handler touched it afterwards. */
@@ -165,7 +165,8 @@ final class ChunkWriter extends WriterStream {
             }
             if (discard) {
                 try {
-                    if (discardUpTo(w.reqBody, Body.MAX_POST_HANDLER_READ_BYTES + 1)) {
+                    long limit = Body.MAX_POST_HANDLER_READ_BYTES + 1;
+                    if (Discard.upTo(w.reqBody, limit) == limit) {
                         tooBig = true;
                     } else {
                         w.reqBody.close();
@@ -189,7 +190,7 @@ final class ChunkWriter extends WriterStream {
             boolean hasCE = !h.get("Content-Encoding").isEmpty();
             if (!hasCE && !haveType && !hasTE && len > 0) extra.contentType = sniff(p, off, len);
         } else {
-            for (String k : code == Status.NOT_MODIFIED ? SUPPRESSED_HEADERS_304 : SUPPRESSED_HEADERS_NO_BODY) {
+            for (String k : Transfer.suppressedHeaders(code)) {
                 del(h, owned, exclude, k);
             }
         }
@@ -252,19 +253,7 @@ final class ChunkWriter extends WriterStream {
     /** Go's DetectContentType on the first body bytes. */
     private static String sniff(byte[] p, int off, int len) {
         if (off == 0) return Sniff.detectContentType(p, len);
-        return Sniff.detectContentType(java.util.Arrays.copyOfRange(p, off, off + Math.min(len, Sniff.SNIFF_LEN)));
-    }
-
-    /** Reads and drops up to {@code limit} bytes; true when all {@code limit} were there. */
-    private static boolean discardUpTo(java.io.InputStream in, long limit) throws IOException {
-        byte[] sink = new byte[8192];
-        long left = limit;
-        while (left > 0) {
-            int n = in.read(sink, 0, (int) Math.min(sink.length, left));
-            if (n < 0) return false;
-            left -= n;
-        }
-        return true;
+        return Sniff.detectContentType(Arrays.copyOfRange(p, off, off + Math.min(len, Sniff.SNIFF_LEN)));
     }
 
     /** Go reads the Connection value from the frozen header only, which is empty when absent. */
@@ -283,7 +272,7 @@ final class ChunkWriter extends WriterStream {
     @Mirrors(file = "net/http/server.go", func = "isProtocolSwitchResponse")
     static boolean isProtocolSwitchResponse(int code, Header h) {
         return code == Status.SWITCHING_PROTOCOLS && !h.get("Upgrade").isEmpty()
-                && nethttp.textproto.Guts.headerValuesContainsToken(h.values("Connection"), "Upgrade");
+                && Guts.headerValuesContainsToken(h.values("Connection"), "Upgrade");
     }
 
     @Mirrors(file = "net/http/server.go", func = "writeStatusLine")

@@ -6,6 +6,7 @@ import java.util.List;
 import nethttp.core.Header;
 import nethttp.annotations.Mirrors;
 import nethttp.textproto.Guts;
+import nethttp.textproto.HeaderTokens;
 import nethttp.textproto.Quote;
 import nethttp.core.ProtocolException;
 import nethttp.core.Request;
@@ -178,7 +179,7 @@ public final class Transfer {
         List<String> vv = new ArrayList<>(header.values("Trailer"));
         header.del("Trailer");
         for (String v : vv) {
-            for (String key : nethttp.textproto.HeaderTokens.elements(v)) {
+            for (String key : HeaderTokens.elements(v)) {
                 key = CanonicalKey.canonicalize(key);
                 switch (key) {
                     case "Transfer-Encoding", "Trailer", "Content-Length" -> throw badStringError("bad trailer key", key);
