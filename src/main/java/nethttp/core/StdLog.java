@@ -10,7 +10,8 @@ import nethttp.annotations.Mirrors;
 
 /**
  * The default error log of the server and the transport: Go's standard logger, which writes each
- * line to standard error after the local date and time, {@code 2009/11/10 23:00:00 message}.
+ * line to standard error after the local date and time, {@code 2009/11/10 23:00:00 message}, and
+ * ends it with a newline unless it has one.
  */
 @Mirrors(file = "log/log.go", func = "Printf")
 public final class StdLog {
@@ -44,7 +45,17 @@ public final class StdLog {
         printTo(System.err, LocalDateTime.now(ZONE), msg);
     }
 
+    /**
+     * Writes the line's bytes, not its chars: Go's log writes a string's bytes as they are, and a
+     * UTF-8 terminal shows the characters. A message that carries request bytes (a path, a header
+     * value) holds them one char per byte, while one written in Java is text; which of the two a
+     * message is, {@link GoStrings#bytes} decides by its content, so that both come out as Go's.
+     */
     static void printTo(PrintStream out, LocalDateTime time, String msg) {
-        out.println(TIME.format(time) + " " + msg);
+        String line = TIME.format(time) + " " + msg;
+        if (!line.endsWith("\n")) line += "\n";
+        byte[] bytes = GoStrings.bytes(line);
+        out.write(bytes, 0, bytes.length); // one call, so that lines from two threads do not mix
+        out.flush();
     }
 }
