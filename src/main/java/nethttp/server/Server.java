@@ -159,7 +159,7 @@ public final class Server {
                     if (inShutdown) throw new ServerClosedException();
                     if (l.isClosed() || !AcceptBackoff.isTemporary(e)) throw e;
                     Duration pause = backoff.failed();
-                    logf("http: Accept error: %s; retrying in %s", e.getMessage(),
+                    logf("http: Accept error: %s; retrying in %s", AcceptBackoff.acceptError(l, e),
                             AcceptBackoff.goString(pause));
                     try {
                         loop.parked("accept backoff");
