@@ -159,8 +159,8 @@ public final class Server {
                     if (inShutdown) throw new ServerClosedException();
                     if (l.isClosed() || !AcceptBackoff.isTemporary(e)) throw e;
                     Duration pause = backoff.failed();
-                    logf("http: Accept error: %s; retrying in %s", AcceptBackoff.acceptError(l, e),
-                            AcceptBackoff.goString(pause));
+                    logf("http: Accept error: %s; retrying in %s",
+                            AcceptBackoff.acceptError(l, e), AcceptBackoff.goString(pause));
                     try {
                         loop.parked("accept backoff");
                         Thread.sleep(pause);
