@@ -20,7 +20,7 @@ import nethttp.core.Response;
 import nethttp.core.RoundTripper;
 import nethttp.textproto.Quote;
 import nethttp.textproto.WireString;
-import nethttp.transfer.ReaderStream;
+import nethttp.transfer.Discard;
 import nethttp.transport.Transport;
 import nethttp.url.Escaping;
 import nethttp.url.URL;
@@ -358,7 +358,7 @@ public final class Client {
         final int maxBodySlurpSize = 2 << 10;
         try {
             if (resp.contentLength == -1 || resp.contentLength <= maxBodySlurpSize) {
-                ReaderStream.discard(resp.body, maxBodySlurpSize);
+                Discard.upTo(resp.body, maxBodySlurpSize);
             }
         } catch (IOException e) {
             // The transport will not reuse a connection whose body failed; nothing else to do.

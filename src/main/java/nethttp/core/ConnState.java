@@ -1,5 +1,6 @@
 package nethttp.core;
 
+import java.util.Locale;
 import nethttp.annotations.Mirrors;
 
 /**
@@ -32,7 +33,7 @@ public enum ConnState {
     /** The name Go prints for the state ({@code "new"}, {@code "active"}, ...). */
     @Mirrors(file = "net/http/server.go", func = "ConnState.String")
     public String goName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }
 // end::conn-states[]

@@ -1,11 +1,13 @@
 package nethttp.server;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import nethttp.annotations.Mirrors;
+import nethttp.core.NetAddr;
 
 /**
  * How long the accept loop waits after a failed accept: 5 ms, doubling on each failure in a row,
@@ -51,6 +53,32 @@ final class AcceptBackoff {
     /** The system's words for EMFILE and ENFILE, EINTR, EAGAIN, ETIMEDOUT, ECONNRESET, ECONNABORTED. */
     private static final List<String> TEMPORARY = List.of("too many open files", "interrupted system call",
             "resource temporarily unavailable", "connection timed out", "connection reset", "connection abort");
+
+    /** The system call Go's listener makes, which its accept errors name: accept4 on Linux. */
+    static final String ACCEPT_CALL =
+            System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux") ? "accept4" : "accept";
+
+    /**
+     * A failed accept in Go's words, its {@code net.OpError}:
+     * {@code accept tcp 127.0.0.1:8080: accept4: too many open files}, or {@code ...: i/o timeout}
+     * for a deadline. The JDK names the cause in words only (the C library's, or a few of its
+     * own), which become Go's text for the same error number.
+     */
+    @Mirrors(file = "net/net.go", func = "OpError.Error")
+    static String acceptError(ServerSocket l, Throwable e) {
+        String addr = NetAddr.of(l.getLocalSocketAddress());
+        String op = addr.isEmpty() ? "accept tcp" : "accept tcp " + addr;
+        if (e instanceof SocketTimeoutException) return op + ": i/o timeout";
+        return op + ": " + ACCEPT_CALL + ": " + errnoText(e.getMessage());
+    }
+
+    /** Go's text for the error a JDK message reports; the C library's words, in lower case, are Go's. */
+    private static String errnoText(String jdk) {
+        String m = jdk == null ? "" : jdk.toLowerCase(Locale.ROOT);
+        if (m.contains("connection reset")) return "connection reset by peer";
+        if (m.contains("connection abort")) return "software caused connection abort";
+        return m;
+    }
 
     /** A duration as Go prints it: {@code 5ms}, {@code 1s}. */
     static String goString(Duration d) {

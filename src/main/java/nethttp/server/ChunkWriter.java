@@ -1,6 +1,7 @@
 package nethttp.server;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import nethttp.annotations.Mirrors;
@@ -9,9 +10,10 @@ import nethttp.core.ResponseWriter;
 import nethttp.core.Status;
 import nethttp.sniff.Sniff;
 import nethttp.textproto.BufioWriter;
+import nethttp.textproto.Guts;
 import nethttp.textproto.HeaderTokens;
 import nethttp.transfer.Body;
-import nethttp.transfer.ReaderStream;
+import nethttp.transfer.Discard;
 import nethttp.transfer.Transfer;
 import nethttp.transfer.WriterStream;
 
@@ -75,7 +77,7 @@ final class ChunkWriter extends WriterStream {
             BufioWriter bw = res.conn.bufw;
             bw.writeString("0\r\n");
             Header trailers = res.finalTrailers();
-            if (trailers != null) trailers.write(bw);
+            if (trailers != null) Transfer.trailerOnWire(trailers).write(bw);
             bw.writeString("\r\n");
         }
     }
@@ -178,7 +180,7 @@ final class ChunkWriter extends WriterStream {
         if (discard) {
             try {
                 long limit = Body.MAX_POST_HANDLER_READ_BYTES + 1;
-                if (ReaderStream.discard(w.reqBody, limit) == limit) {
+                if (Discard.upTo(w.reqBody, limit) == limit) {
                     tooBig = true;
                 } else {
                     w.reqBody.close();
@@ -199,7 +201,7 @@ final class ChunkWriter extends WriterStream {
     /** Go's DetectContentType on the first body bytes. */
     private static String sniff(byte[] p, int off, int len) {
         if (off == 0) return Sniff.detectContentType(p, len);
-        return Sniff.detectContentType(java.util.Arrays.copyOfRange(p, off, off + Math.min(len, Sniff.SNIFF_LEN)));
+        return Sniff.detectContentType(Arrays.copyOfRange(p, off, off + Math.min(len, Sniff.SNIFF_LEN)));
     }
 
     /** Go reads the Connection value from the frozen header only, which is empty when absent. */

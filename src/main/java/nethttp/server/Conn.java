@@ -2,6 +2,8 @@ package nethttp.server;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -17,6 +19,8 @@ import nethttp.annotations.Mirrors;
 import nethttp.core.AbortHandlerException;
 import nethttp.core.ConnState;
 import nethttp.core.HijackedException;
+import nethttp.annotations.Mirrors;
+import nethttp.core.Hijacker;
 import nethttp.core.ProtocolException;
 import nethttp.core.Request;
 import nethttp.core.Status;
@@ -213,8 +217,8 @@ final class Conn {
             // The handler stopped because the connection broke under it: not a bug worth a stack trace.
             return;
         }
-        var trace = new java.io.StringWriter();
-        e.printStackTrace(new java.io.PrintWriter(trace));
+        var trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
         server.logf("http: panic serving %s: %s\n%s", remoteAddr, e.getMessage() != null ? e.getMessage() : e, trace);
     }
 
@@ -254,7 +258,7 @@ final class Conn {
             }
             lastMethod = req.method;
             r.setInfiniteReadLimit();
-            ReadRequest.validateForServer(req);
+            RequestChecks.validate(req);
             req.remoteAddr = remoteAddr;
             if (req.body instanceof Body b) b.setDoEarlyClose(true);
             if (hdrDeadline != wholeReqDeadline) r.setReadDeadline(wholeReqDeadline);
@@ -310,7 +314,7 @@ final class Conn {
 
     /** Hands the socket to a handler; afterwards the server leaves it alone. */
     @Mirrors(file = "net/http/server.go", func = "conn.hijackLocked")
-    nethttp.core.Hijacker.Hijacked hijack() throws IOException {
+    Hijacker.Hijacked hijack() throws IOException {
         mu.lock();
         try {
             if (hijacked) throw new HijackedException();
@@ -322,7 +326,7 @@ final class Conn {
         r.setReadDeadline(0);
         setSocketTimeout(0);
         setState(ConnState.HIJACKED);
-        return new nethttp.core.Hijacker.Hijacked(socket, bufr, socket.getOutputStream());
+        return new Hijacker.Hijacked(socket, bufr, socket.getOutputStream());
     }
 
     boolean isHijacked() {

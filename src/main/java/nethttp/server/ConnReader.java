@@ -2,6 +2,7 @@ package nethttp.server;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -193,7 +194,7 @@ final class ConnReader extends ReaderStream {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException(
+                throw new InterruptedIOException(
                         "interrupted waiting for background read");
             }
         }
@@ -209,14 +210,4 @@ final class ConnReader extends ReaderStream {
         return Math.max(1, TimeUnit.NANOSECONDS.toMillis(left));
     }
     // end::read-deadline[]
-
-    /** Whether a byte read ahead by the background read is waiting. */
-    boolean hasByte() {
-        mu.lock();
-        try {
-            return hasByte;
-        } finally {
-            mu.unlock();
-        }
-    }
 }

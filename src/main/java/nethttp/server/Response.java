@@ -18,6 +18,8 @@ import nethttp.core.Request;
 import nethttp.core.ResponseWriter;
 import nethttp.textproto.BufioWriter;
 import nethttp.textproto.CanonicalKey;
+import nethttp.textproto.Guts;
+import nethttp.textproto.HeaderTokens;
 import nethttp.textproto.Quote;
 import nethttp.transfer.Body;
 import nethttp.transfer.Transfer;
@@ -280,7 +282,7 @@ final class Response implements ResponseWriter, Flusher, Hijacker {
     @Mirrors(file = "net/http/server.go", func = "response.declareTrailer")
     void declareTrailer(String k) {
         k = CanonicalKey.canonicalize(k);
-        if (!nethttp.textproto.Guts.validTrailerHeader(k)) return;
+        if (!Guts.validTrailerHeader(k)) return;
         if (trailers == null) trailers = new ArrayList<>();
         trailers.add(k);
     }

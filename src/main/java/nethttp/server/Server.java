@@ -1,16 +1,12 @@
 package nethttp.server;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,11 +23,12 @@ import nethttp.core.Context;
 import nethttp.core.Handler;
 import nethttp.annotations.Mirrors;
 import nethttp.core.Request;
-
+import nethttp.core.StdLog;
 import nethttp.event.EventBus;
 import nethttp.event.ThreadRole;
 import nethttp.event.TracedThread;
 import nethttp.mux.ServeMux;
+import nethttp.transfer.Discard;
 
 /**
  * An HTTP/1.1 server: it accepts connections and serves each on its own virtual thread, calling
@@ -72,7 +69,7 @@ public final class Server {
     /** Called on every connection-state change, on the connection's own thread. */
     public BiConsumer<Socket, ConnState> connState;
     /** Where the server reports problems (handler failures, accept errors); Go's ErrorLog. */
-    public Consumer<String> errorLog = Server::logToStderr;
+    public Consumer<String> errorLog = StdLog.STDERR;
     /** Connection-state, thread and exchange events, for tracing and the visualizer. */
     public final EventBus events = new EventBus();
 
@@ -159,15 +156,15 @@ public final class Server {
                     if (inShutdown) throw new ServerClosedException();
                     if (l.isClosed() || !AcceptBackoff.isTemporary(e)) throw e;
                     Duration pause = backoff.failed();
-                    logf("http: Accept error: %s; retrying in %s", e.getMessage(),
-                            AcceptBackoff.goString(pause));
+                    logf("http: Accept error: %s; retrying in %s",
+                            AcceptBackoff.acceptError(l, e), AcceptBackoff.goString(pause));
                     try {
                         loop.parked("accept backoff");
                         Thread.sleep(pause);
                         loop.running();
                     } catch (InterruptedException ie) {
                         Thread.currentThread().interrupt();
-                        throw new java.io.InterruptedIOException(
+                        throw new InterruptedIOException(
                                 "accept loop interrupted");
                     }
                     continue;
@@ -280,18 +277,9 @@ public final class Server {
         w.header().set("Content-Length", "0");
         if (r.contentLength != 0) {
             // Read at most 4 KiB of the body; more makes the connection close after the reply.
-            InputStream body = r.body;
-            byte[] sink = new byte[4096];
-            long left = 4 << 10;
-            int n;
+            long limit = 4 << 10;
             try {
-                while ((n = body.read(sink, 0, sink.length)) >= 0) {
-                    left -= n;
-                    if (left < 0) {
-                        w.requestTooLarge();
-                        return;
-                    }
-                }
+                if (Discard.upTo(r.body, limit + 1) > limit) w.requestTooLarge();
             } catch (IOException e) {
                 // Go ignores the error of this read: the 200 goes out, and the unread rest of
                 // the body makes the connection close after it.
@@ -535,25 +523,4 @@ public final class Server {
         }
     }
 
-    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
-    /**
-     * Loaded with the class, so that the first log line does not have to open the time-zone
-     * data: when it is written because the file descriptors ran out, it could not.
-     */
-    private static final ZoneId LOG_ZONE = logZone();
-
-    private static ZoneId logZone() {
-        try {
-            ZoneId zone = ZoneId.systemDefault();
-            zone.getRules();
-            return zone;
-        } catch (Throwable e) {
-            return ZoneOffset.UTC;
-        }
-    }
-
-    /** Go's default logger format: {@code 2009/11/10 23:00:00 message}. */
-    private static void logToStderr(String msg) {
-        System.err.println(LOG_TIME.format(LocalDateTime.now(LOG_ZONE)) + " " + msg);
-    }
 }

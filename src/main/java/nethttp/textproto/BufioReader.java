@@ -124,6 +124,46 @@ public final class BufioReader extends InputStream {
         return -1;
     }
 
+    /**
+     * Returns the bytes up to and including the next {@code delim}, reading more when needed.
+     * When the buffer fills without one, or the stream ends first, what was buffered is consumed
+     * and lost with the failure, as in Go; a caller that reads a line it cannot go on without
+     * (a chunk-size line) treats both as the end of the message.
+     *
+     * @throws BufferFullException when {@code delim} does not occur within {@link #size()} bytes
+     * @throws EOFException when the stream ends before {@code delim}
+     */
+    @Mirrors(file = "bufio/bufio.go", func = "Reader.ReadSlice")
+    public byte[] readSlice(byte delim) throws IOException {
+        int searched = 0; // bytes after r already looked at, so a refill does not rescan them
+        while (true) {
+            for (int i = r + searched; i < w; i++) {
+                if (buf[i] == delim) {
+                    byte[] line = slice(r, i + 1);
+                    r = i + 1;
+                    return line;
+                }
+            }
+            if (w - r >= buf.length) {
+                r = w;
+                throw new BufferFullException();
+            }
+            searched = w - r;
+            if (!fill()) {
+                r = w;
+                throw new EOFException("EOF");
+            }
+        }
+    }
+
+    /** The buffer filled before the byte {@link #readSlice} looks for: Go's {@code ErrBufferFull}. */
+    @Mirrors(file = "bufio/bufio.go", func = "ErrBufferFull")
+    public static final class BufferFullException extends IOException {
+        public BufferFullException() {
+            super("bufio: buffer full");
+        }
+    }
+
     /** Skips up to {@code n} bytes; returns how many were skipped. */
     @Mirrors(file = "bufio/bufio.go", func = "Reader.Discard")
     public int discard(int n) throws IOException {

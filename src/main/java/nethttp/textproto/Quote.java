@@ -1,5 +1,6 @@
 package nethttp.textproto;
 
+import java.util.List;
 import nethttp.annotations.Mirrors;
 
 /**
@@ -38,7 +39,7 @@ public final class Quote {
     }
 
     /** A list as Go's {@code fmt.Sprintf("%q", list)} prints it: {@code ["a" "b"]}. */
-    public static String quote(java.util.List<String> list) {
+    public static String quote(List<String> list) {
         StringBuilder out = new StringBuilder("[");
         for (int i = 0; i < list.size(); i++) {
             if (i > 0) out.append(' ');

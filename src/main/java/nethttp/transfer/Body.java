@@ -12,6 +12,7 @@ import nethttp.annotations.Mirrors;
 import nethttp.core.ProtocolException;
 import nethttp.core.UnexpectedEOFException;
 import nethttp.textproto.BufioReader;
+import nethttp.textproto.Reader;
 
 /**
  * A message body as read from a connection, framed by Content-Length, by chunked encoding, or
@@ -171,7 +172,7 @@ public final class Body extends ReaderStream {
         }
         Header fields;
         try {
-            fields = Header.read(new nethttp.textproto.Reader(wire));
+            fields = Header.read(new Reader(wire));
         } catch (EOFException e) {
             throw new ProtocolException(TRAILER_EOF);
         }
@@ -210,7 +211,7 @@ public final class Body extends ReaderStream {
     @Override
     @Mirrors(file = "net/http/transfer.go", func = "body.Close")
     public void close() throws IOException {
-        mu.lock();
+        mu.lock(); // reentrant: the reads that drain the rest take it again
         try {
             if (closed) return;
             try {
@@ -221,7 +222,7 @@ public final class Body extends ReaderStream {
                 } else if (doEarlyClose) {
                     discardUpToLimit();
                 } else {
-                    discard(Long.MAX_VALUE);
+                    Discard.upTo(this, Long.MAX_VALUE);
                 }
             } finally {
                 closed = true;
@@ -238,23 +239,11 @@ public final class Body extends ReaderStream {
         }
         long n = 0;
         try {
-            n = discard(MAX_POST_HANDLER_READ_BYTES);
+            n = Discard.upTo(this, MAX_POST_HANDLER_READ_BYTES);
         } finally {
             // Reading exactly the limit counts as giving up, even if the end was right there.
             if (n == MAX_POST_HANDLER_READ_BYTES) earlyClose = true;
         }
-    }
-
-    /** Reads and drops up to {@code limit} bytes, stopping at the end; returns how many. */
-    private long discard(long limit) throws IOException {
-        byte[] buf = new byte[8192];
-        long n = 0;
-        while (n < limit) {
-            int k = readLocked(buf, 0, (int) Math.min(buf.length, limit - n));
-            if (k < 0) break;
-            n += k;
-        }
-        return n;
     }
 
     /** A consistent view of the body's progress, taken under its lock. */

@@ -1,5 +1,6 @@
 package nethttp.transfer;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;
@@ -121,38 +122,16 @@ public final class ChunkedReader extends ReaderStream {
      */
     @Mirrors(file = "net/http/internal/chunked.go", func = "readChunkLine")
     private byte[] readChunkLine() throws IOException {
-        byte[] p = readSlice();
+        byte[] p;
+        try {
+            p = r.readSlice((byte) '\n');
+        } catch (EOFException e) {
+            throw new UnexpectedEOFException(); // a line was due: the message was cut short
+        } catch (BufioReader.BufferFullException e) {
+            throw new ProtocolException("header line too long");
+        }
         if (p.length >= MAX_LINE_LENGTH) throw new ProtocolException("header line too long");
         return removeChunkExtension(trimTrailingWhitespace(p));
-    }
-
-    /**
-     * Returns the bytes up to and including the next {@code \n}. A line that does not fit in the
-     * reader's buffer is too long; a stream that ends before the {@code \n} was cut short.
-     */
-    @Mirrors(file = "bufio/bufio.go", func = "Reader.ReadSlice")
-    private byte[] readSlice() throws IOException {
-        int searched = 0;
-        int window = 64;
-        while (true) {
-            int have = r.buffered();
-            if (have <= searched) {
-                if (have >= r.size()) throw new ProtocolException("header line too long");
-                if (r.peek(have + 1).length <= have) throw new UnexpectedEOFException();
-                have = r.buffered();
-            }
-            // Look at a growing window of the buffer, not all of it: chunk lines are short.
-            int look = Math.min(have, Math.max(window, searched + 1));
-            byte[] p = r.peek(look);
-            for (int i = searched; i < look; i++) {
-                if (p[i] == '\n') {
-                    r.discard(i + 1);
-                    return Arrays.copyOf(p, i + 1);
-                }
-            }
-            searched = look;
-            window = look * 2;
-        }
     }
 
     private static byte[] trimTrailingWhitespace(byte[] b) {

@@ -2,7 +2,6 @@ package nethttp.transfer;
 
 import java.io.IOException;
 import java.io.InputStream;
-import nethttp.annotations.Mirrors;
 
 /**
  * An {@link InputStream} shaped like Go's {@code io.Reader}: a subclass writes only the bulk
@@ -28,21 +27,4 @@ public abstract class ReaderStream extends InputStream {
 
     @Override
     public abstract int read(byte[] b, int off, int len) throws IOException;
-
-    /**
-     * Reads and drops up to {@code limit} bytes of {@code in}, stopping early at its end; returns
-     * how many were dropped. This is how a body is read out so that its connection can carry the
-     * next message, without reading an endless one forever.
-     */
-    @Mirrors(file = "io/io.go", func = "CopyN")
-    public static long discard(InputStream in, long limit) throws IOException {
-        byte[] sink = new byte[(int) Math.min(8192, Math.max(limit, 1))];
-        long n = 0;
-        while (n < limit) {
-            int k = in.read(sink, 0, (int) Math.min(sink.length, limit - n));
-            if (k < 0) break;
-            n += k;
-        }
-        return n;
-    }
 }

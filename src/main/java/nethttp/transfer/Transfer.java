@@ -3,10 +3,13 @@ package nethttp.transfer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import nethttp.core.Header;
 import nethttp.annotations.Mirrors;
 import nethttp.textproto.Guts;
+import nethttp.textproto.HeaderTokens;
 import nethttp.textproto.Quote;
+import nethttp.textproto.WireString;
 import nethttp.core.ProtocolException;
 import nethttp.core.Request;
 import nethttp.core.Response;
@@ -178,7 +181,7 @@ public final class Transfer {
         List<String> vv = new ArrayList<>(header.values("Trailer"));
         header.del("Trailer");
         for (String v : vv) {
-            for (String key : nethttp.textproto.HeaderTokens.elements(v)) {
+            for (String key : HeaderTokens.elements(v)) {
                 key = CanonicalKey.canonicalize(key);
                 switch (key) {
                     case "Transfer-Encoding", "Trailer", "Content-Length" -> throw badStringError("bad trailer key", key);
@@ -223,6 +226,25 @@ public final class Transfer {
         if (status == 304) return List.of("Content-Type", "Content-Length", "Transfer-Encoding");
         if (!bodyAllowedForStatus(status)) return List.of("Content-Length", "Transfer-Encoding");
         return List.of();
+    }
+
+    /**
+     * A trailer as it goes on the wire, where its values are taken for bytes, one per char,
+     * except a value with a char above U+00FF, which no byte stands for: that one is text, and
+     * goes as its UTF-8 bytes, as Go sends a string. The trailer itself is left alone, since its
+     * owner may fill it in while the body is sent; a copy is made only when a value changes.
+     */
+    public static Header trailerOnWire(Header trailer) {
+        Header wire = trailer;
+        for (Map.Entry<String, List<String>> field : trailer.asMap().entrySet()) {
+            List<String> values = field.getValue();
+            if (values.stream().noneMatch(WireString::isText)) continue;
+            List<String> encoded = new ArrayList<>(values.size());
+            for (String v : values) encoded.add(WireString.isText(v) ? WireString.fromTextReplacing(v) : v);
+            if (wire == trailer) wire = trailer.copy();
+            wire.setRaw(field.getKey(), encoded);
+        }
+        return wire;
     }
 
     /** Whether a response to this method has no body whatever its header says: HEAD. */

@@ -283,7 +283,7 @@ public final class TransferWriter {
             throw new ProtocolException("http: ContentLength=" + contentLength + " with Body length " + ncopy);
         }
         if (isChunked()) {
-            if (trailer != null) trailer.write(w);
+            if (trailer != null) Transfer.trailerOnWire(trailer).write(w);
             writeString(w, "\r\n");
         }
     }

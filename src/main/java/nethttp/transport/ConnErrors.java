@@ -1,16 +1,13 @@
 package nethttp.transport;
 
 import java.io.IOException;
-import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketAddress;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.util.Locale;
 import nethttp.annotations.Mirrors;
 import nethttp.httptrace.ClientTrace;
+import nethttp.core.NetAddr;
 
 /**
  * Why a connection was closed or not pooled: Go's internal error values, with their texts. They
@@ -107,42 +104,7 @@ final class ConnErrors {
      * Taken while the socket is open: once closed, it no longer knows its local address.
      */
     static String ends(Socket conn) {
-        return addr(conn.getLocalSocketAddress()) + "->" + addr(conn.getRemoteSocketAddress());
-    }
-
-    /** {@code ip:port} as Go writes it: an IPv6 address compressed and in brackets. */
-    private static String addr(SocketAddress a) {
-        if (!(a instanceof InetSocketAddress isa) || isa.getAddress() == null) return String.valueOf(a);
-        InetAddress ip = isa.getAddress();
-        String host = ip instanceof Inet6Address ? "[" + compressIPv6(ip.getAddress()) + "]" : ip.getHostAddress();
-        return host + ":" + isa.getPort();
-    }
-
-    /** RFC 5952's form: hex without leading zeros, the longest run of two or more zero groups as {@code ::}. */
-    static String compressIPv6(byte[] b) {
-        int[] g = new int[8];
-        for (int i = 0; i < 8; i++) g[i] = (b[2 * i] & 0xff) << 8 | (b[2 * i + 1] & 0xff);
-        int bestStart = -1, bestLen = 1;
-        for (int i = 0; i < 8; ) {
-            int j = i;
-            while (j < 8 && g[j] == 0) j++;
-            if (j - i > bestLen) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-            i = j == i ? i + 1 : j;
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                out.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (out.length() > 0 && out.charAt(out.length() - 1) != ':') out.append(':');
-            out.append(Integer.toHexString(g[i]));
-        }
-        return out.toString();
+        return NetAddr.of(conn.getLocalSocketAddress()) + "->" + NetAddr.of(conn.getRemoteSocketAddress());
     }
 
     /** A connection's read or write failed; the message is Go's. */

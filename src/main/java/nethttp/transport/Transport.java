@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,6 +18,7 @@ import nethttp.core.Response;
 import nethttp.core.RoundTripper;
 import nethttp.event.EventBus;
 import nethttp.httptrace.ClientTrace;
+import nethttp.core.StdLog;
 import nethttp.textproto.Quote;
 import nethttp.transfer.NoBody;
 import nethttp.transfer.TransferWriter;
@@ -127,7 +126,7 @@ public final class Transport implements RoundTripper {
     public int writeBufferSize;
     public int readBufferSize;
     /** Where the transport reports what it cannot return to anyone (Go's log.Printf). */
-    public Consumer<String> errorLog = Transport::logToStderr;
+    public Consumer<String> errorLog = StdLog.STDERR;
     /** Round-trip steps, race outcomes and the life of the read, write and dial threads. */
     public final EventBus events = new EventBus();
 
@@ -458,7 +457,6 @@ public final class Transport implements RoundTripper {
     // ---- small rules ------------------------------------------------------------------------------------
 
 
-
     /** {@code host:port}, with the scheme's port when the URL names none. */
     @Mirrors(file = "net/http/transport.go", func = "canonicalAddr")
     public static String canonicalAddr(URL url) {
@@ -480,11 +478,5 @@ public final class Transport implements RoundTripper {
             }
         }
         return err;
-    }
-
-    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
-
-    private static void logToStderr(String msg) {
-        System.err.println(LOG_TIME.format(LocalDateTime.now()) + " " + msg);
     }
 }

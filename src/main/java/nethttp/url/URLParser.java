@@ -1,6 +1,8 @@
 package nethttp.url;
 
+import java.util.Locale;
 import nethttp.annotations.Mirrors;
+import nethttp.textproto.Quote;
 import nethttp.url.Escaping.Mode;
 
 /**
@@ -97,7 +99,7 @@ final class URLParser {
             }
             if (c == ':') {
                 if (i == 0) throw new URLException("missing protocol scheme");
-                url.scheme = raw.substring(0, i).toLowerCase(java.util.Locale.ROOT);
+                url.scheme = raw.substring(0, i).toLowerCase(Locale.ROOT);
                 return raw.substring(i + 1);
             }
             return raw;
@@ -165,7 +167,7 @@ final class URLParser {
 
     private static void checkPort(String colonPort) throws URLException {
         if (!validOptionalPort(colonPort)) {
-            throw new URLException("invalid port " + nethttp.textproto.Quote.quote(colonPort) + " after host");
+            throw new URLException("invalid port " + Quote.quote(colonPort) + " after host");
         }
     }
 

@@ -16,7 +16,7 @@ public record HttpVersion(int major, int minor) {
      * otherwise exactly {@code HTTP/} followed by one digit, a dot and one digit. So
      * {@code HTTP/2.0} and {@code HTTP/0.9} parse, while {@code HTTP/1.10}, {@code HTTP/01.1},
      * {@code http/1.1} and {@code HTTP/1} do not. Whether the server speaks the version is a
-     * separate question ({@link ReadRequest#validateForServer}).
+     * separate question, answered by the server ({@code nethttp.server.RequestChecks}).
      *
      * @return the version, or empty when {@code vers} is not of that form
      */

@@ -3,13 +3,10 @@ package nethttp.wire;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import nethttp.core.Header;
 import nethttp.annotations.Mirrors;
 import nethttp.core.ProtocolException;
 import nethttp.core.Request;
-import nethttp.core.Status;
-import nethttp.core.StatusException;
 import nethttp.core.UnexpectedEOFException;
 import nethttp.textproto.BufioReader;
 import nethttp.textproto.Guts;
@@ -20,8 +17,8 @@ import nethttp.url.URL;
 import nethttp.url.URLException;
 
 /**
- * Reads one request from a connection: Go's {@code readRequest}, and the checks its server makes
- * on the result ({@link #validateForServer}).
+ * Reads one request from a connection: Go's {@code readRequest}. The checks only a server makes
+ * on the result live with the server ({@code nethttp.server.RequestChecks}), as in Go.
  */
 public final class ReadRequest {
     private ReadRequest() {}
@@ -31,7 +28,7 @@ public final class ReadRequest {
      *
      * <p>The request comes back with {@code method}, {@code requestURI}, {@code proto} and its
      * numbers, {@code url}, {@code header} (including {@code Host}, which
-     * {@link #validateForServer} checks and removes), {@code host}, {@code close}, and what
+     * the server checks and removes), {@code host}, {@code close}, and what
      * {@link Transfer#readTransfer} sets: {@code body}, {@code contentLength},
      * {@code transferEncoding}, {@code trailer}. A {@code PRI * HTTP/2.0} preface with no header
      * gets an unknown length and {@code close}, so that only a handler that takes the
@@ -149,64 +146,9 @@ public final class ReadRequest {
         }
     }
 
-    /**
-     * Checks a freshly read request the way Go's server does before running a handler, and then
-     * removes {@code Host} from the header (it lives on in {@code req.host}). In Go's order:
-     * <ol>
-     *   <li>a version the server does not speak: {@code 505 unsupported protocol version}
-     *       (HTTP/1.x is spoken; of the rest only the {@code PRI * HTTP/2.0} preface passes);</li>
-     *   <li>HTTP/1.1 or later without a {@code Host} header, unless {@code CONNECT} or the
-     *       HTTP/2 preface: {@code 400 missing required Host header};</li>
-     *   <li>a {@code Host} with bytes no host may hold: {@code 400 malformed Host header};</li>
-     *   <li>a header name that is not a token, such as {@code "Foo "} from {@code Foo : bar}:
-     *       {@code 400 invalid header name};</li>
-     *   <li>a value with a control byte: {@code 400 invalid header value}.</li>
-     * </ol>
-     * Names and values are checked key by key in sorted order (Go's map order is random, so
-     * when both faults are present Go may report either).
-     *
-     * @throws StatusException with the code and reason Go's server answers with
-     */
-    // tag::validate-for-server[]
-    @Mirrors(file = "net/http/server.go", func = "conn.readRequest")
-    public static void validateForServer(Request req) throws StatusException {
-        if (!http1ServerSupportsRequest(req)) {
-            throw new StatusException(Status.HTTP_VERSION_NOT_SUPPORTED,
-                    "unsupported protocol version");
-        }
-        List<String> hosts = req.header.values("Host");
-        boolean exempt = isH2Upgrade(req) || req.method.equals("CONNECT");
-        if (req.protoAtLeast(1, 1) && hosts.isEmpty() && !exempt) {
-            throw StatusException.badRequest("missing required Host header");
-        }
-        if (hosts.size() == 1 && !Guts.validHostHeader(hosts.get(0))) {
-            throw StatusException.badRequest("malformed Host header");
-        }
-        for (Map.Entry<String, List<String>> field : req.header.asMap().entrySet()) {
-            if (!Guts.validHeaderFieldName(field.getKey())) {
-                throw StatusException.badRequest("invalid header name");
-            }
-            for (String value : field.getValue()) {
-                if (!Guts.validHeaderFieldValue(value)) {
-                    throw StatusException.badRequest("invalid header value");
-                }
-            }
-        }
-        req.header.del("Host");
-    }
-    // end::validate-for-server[]
-
-    /** HTTP/1.x, or the {@code PRI * HTTP/2.0} preface that a handler may take over. */
-    @Mirrors(file = "net/http/server.go", func = "http1ServerSupportsRequest")
-    static boolean http1ServerSupportsRequest(Request req) {
-        if (req.protoMajor == 1) return true;
-        return req.protoMajor == 2 && req.protoMinor == 0
-                && req.method.equals("PRI") && req.requestURI.equals("*");
-    }
-
     /** Whether this is the start of the HTTP/2 connection preface, {@code PRI * HTTP/2.0}. */
     @Mirrors(file = "net/http/request.go", func = "Request.isH2Upgrade")
-    static boolean isH2Upgrade(Request req) {
+    public static boolean isH2Upgrade(Request req) {
         return req.method.equals("PRI") && req.header.isEmpty()
                 && req.url.path.equals("*") && req.proto.equals("HTTP/2.0");
     }

@@ -1,8 +1,9 @@
 /**
- * Reading a request off the wire: the request line, the header block, and the checks a server
- * makes before a handler sees the request. Retells Go's {@code readRequest},
- * {@code parseRequestLine} and {@code ParseHTTPVersion} from {@code net/http/request.go}, and the
- * validation in {@code conn.readRequest} from {@code net/http/server.go}.
+ * Reading a request off the wire: the request line, the header block and the body's framing.
+ * Retells Go's {@code readRequest}, {@code parseRequestLine} and {@code ParseHTTPVersion} from
+ * {@code net/http/request.go}. The checks only a server makes before a handler sees the request
+ * ({@code conn.readRequest} in {@code net/http/server.go}) live with the server, in
+ * {@code nethttp.server.RequestChecks}.
  *
  * <p>The order is the story: split the first line into method, target and version; check each;
  * parse the target as a URL (with the two special forms, {@code *} and a {@code CONNECT}

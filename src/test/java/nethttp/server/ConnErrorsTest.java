@@ -256,7 +256,8 @@ class ConnErrorsTest {
             send(s, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
             assertTrue(readAll(s.getInputStream()).endsWith("still serving"));
         }
-        assertEquals(List.of("http: Accept error: Too many open files in system; retrying in 10ms"), log);
+        assertEquals(List.of("http: Accept error: accept tcp 127.0.0.1:" + l.getLocalPort() + ": "
+                + AcceptBackoff.ACCEPT_CALL + ": too many open files in system; retrying in 10ms"), log);
         srv.close();
         assertTrue(ended.get(5, TimeUnit.SECONDS) instanceof ServerClosedException);
     }

@@ -205,6 +205,20 @@ class ResponseWritingTest {
         }
     }
 
+    /** A handler's trailer text above U+00FF goes out as UTF-8, bytes from a request as themselves. */
+    @Test
+    void trailerTextGoesOutAsUtf8() throws Exception {
+        try (var ts = new TestServer((w, r) -> {
+            w.header().set("Trailer", "X-Snow, X-Echo");
+            w.writeString("data");
+            w.header().set("X-Snow", "\u2603");
+            w.header().set("X-Echo", r.header.get("X-In"));
+        })) {
+            String resp = ts.roundTripAll("GET / HTTP/1.1\r\nHost: x\r\nX-In: caf\u00c3\u00a9\r\n\r\n");
+            assertTrue(resp.endsWith("0\r\nX-Echo: caf\u00c3\u00a9\r\nX-Snow: \u00e2\u0098\u0083\r\n\r\n"), resp);
+        }
+    }
+
     @Test
     void unknownStatusCodeIsWrittenAsGoDoes() throws Exception {
         try (var ts = new TestServer((w, r) -> w.writeHeader(599))) {

@@ -92,6 +92,32 @@ class BufioReaderTest {
     }
 
     @Test
+    void readSliceKeepsTheDelimiterAndWaitsForIt() throws IOException {
+        BufioReader r = new BufioReader(dribble("ab;cdefgh;ij", 1), 16);
+        assertEquals("ab;", text(r.readSlice((byte) ';')));
+        assertEquals("cdefgh;", text(r.readSlice((byte) ';')));
+        assertEquals("ij", text(r.peek(2)), "nothing past the delimiter is consumed");
+    }
+
+    @Test
+    void readSliceFailsOnAFullBufferAndConsumesIt() throws IOException {
+        BufioReader r = new BufioReader(dribble("x".repeat(16) + "\nrest", 3), 16);
+        assertThrows(BufioReader.BufferFullException.class, () -> r.readSlice((byte) '\n'));
+        assertEquals("\n", text(r.readSlice((byte) '\n')), "the full buffer was handed over");
+        // a line of exactly the buffer's size, delimiter included, still fits
+        BufioReader fits = new BufioReader(dribble("y".repeat(15) + "\n", 4), 16);
+        assertEquals("y".repeat(15) + "\n", text(fits.readSlice((byte) '\n')));
+    }
+
+    @Test
+    void readSliceReportsTheEndOfTheStreamBeforeTheDelimiter() throws IOException {
+        BufioReader r = new BufioReader(dribble("abc", 2), 16);
+        assertThrows(EOFException.class, () -> r.readSlice((byte) '\n'));
+        assertEquals(0, r.buffered());
+        assertThrows(EOFException.class, () -> r.readSlice((byte) '\n'));
+    }
+
+    @Test
     void linesReassembledFromPiecesEqualTheOriginalLines() {
         qt().forAll(lists().of(strings().betweenCodePoints(0x20, 0xff).ofLengthBetween(0, 50)).ofSizeBetween(1, 6),
                         integers().between(16, 40), integers().between(1, 7))

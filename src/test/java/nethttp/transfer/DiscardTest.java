@@ -17,20 +17,20 @@ class DiscardTest {
     @Test
     void stopsAtTheLimitAndLeavesTheRest() throws IOException {
         InputStream in = bytes(20_000);
-        assertEquals(10_000, ReaderStream.discard(in, 10_000));
+        assertEquals(10_000, Discard.upTo(in, 10_000));
         assertEquals(10_000, in.readAllBytes().length);
     }
 
     @Test
     void stopsAtTheEndBeforeTheLimit() throws IOException {
-        assertEquals(7, ReaderStream.discard(bytes(7), 2 << 10));
-        assertEquals(0, ReaderStream.discard(bytes(0), 10));
+        assertEquals(7, Discard.upTo(bytes(7), 2 << 10));
+        assertEquals(0, Discard.upTo(bytes(0), 10));
     }
 
     @Test
     void aZeroLimitReadsNothing() throws IOException {
         InputStream in = bytes(3);
-        assertEquals(0, ReaderStream.discard(in, 0));
+        assertEquals(0, Discard.upTo(in, 0));
         assertEquals(3, in.available());
     }
 
@@ -52,7 +52,7 @@ class DiscardTest {
                 return 1;
             }
         };
-        assertEquals(600, ReaderStream.discard(trickle, 600));
-        assertEquals(400, ReaderStream.discard(trickle, 600));
+        assertEquals(600, Discard.upTo(trickle, 600));
+        assertEquals(400, Discard.upTo(trickle, 600));
     }
 }

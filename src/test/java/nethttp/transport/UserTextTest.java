@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import nethttp.client.Client;
 import nethttp.client.ClientException;
 import nethttp.client.Requests;
+import nethttp.core.Header;
 import nethttp.core.ProtocolException;
 import nethttp.core.Request;
 import nethttp.core.Response;
@@ -42,6 +46,32 @@ class UserTextTest {
             resp.body.close();
             assertEquals(List.of("€uro café", "/café", "q=€"), seen.stream().map(UserTextTest::text).toList());
             assertEquals("€uro café", req.header.get("X-Text"), "the caller's header holds text still");
+        }
+    }
+
+    /** A trailer value filled in while the body is sent, as Go's callers do, arrives as UTF-8 too. */
+    @Test
+    void aTrailerSetAtTheEndOfTheBodyArrivesAsUtf8() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (LocalServer s = new LocalServer((w, r) -> {
+            r.body.readAllBytes();
+            seen.add(r.trailer.get("X-Sum"));
+        })) {
+            Request req = Requests.newRequest("POST", "http://" + s.hostPort() + "/");
+            req.trailer = new Header();
+            req.trailer.set("X-Sum", "");
+            InputStream data = new ByteArrayInputStream("data".getBytes(StandardCharsets.US_ASCII));
+            req.body = new InputStream() {
+                @Override
+                public int read() throws IOException {
+                    int b = data.read();
+                    if (b < 0) req.trailer.set("X-Sum", "\u2603 caf\u00e9");
+                    return b;
+                }
+            };
+            req.contentLength = -1;
+            new Transport().roundTrip(req).body.close();
+            assertEquals(List.of("\u2603 caf\u00e9"), seen.stream().map(UserTextTest::text).toList());
         }
     }
 

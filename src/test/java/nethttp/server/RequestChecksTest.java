@@ -1,4 +1,4 @@
-package nethttp.wire;
+package nethttp.server;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,14 +9,15 @@ import java.io.IOException;
 import nethttp.core.Request;
 import nethttp.core.StatusException;
 import nethttp.textproto.GoStrings;
+import nethttp.wire.ReadRequest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The checks Go's server makes on a request head; the answers are those a Go 1.19 server gave. */
-class ValidateForServerTest {
+class RequestChecksTest {
 
     private static Request head(String literal) throws IOException {
-        return ReadRequest.readRequestHead(GoStrings.smallReader(GoStrings.unquote(literal)));
+        return ReadRequest.readRequest(GoStrings.smallReader(GoStrings.unquote(literal)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -33,7 +34,7 @@ class ValidateForServerTest {
             """)
     void rejectsAsGoDoes(String literal, int code, String reason) throws IOException {
         Request req = head(literal);
-        StatusException e = assertThrows(StatusException.class, () -> ReadRequest.validateForServer(req));
+        StatusException e = assertThrows(StatusException.class, () -> RequestChecks.validate(req));
         assertEquals(code, e.code());
         assertEquals(reason, e.reason());
     }
@@ -49,7 +50,7 @@ class ValidateForServerTest {
             """)
     void acceptsAndMovesHostOutOfTheHeader(String literal, String host) throws IOException {
         Request req = head(literal);
-        assertDoesNotThrow(() -> ReadRequest.validateForServer(req));
+        assertDoesNotThrow(() -> RequestChecks.validate(req));
         assertFalse(req.header.has("Host"));
         assertEquals(host, req.host);
     }
