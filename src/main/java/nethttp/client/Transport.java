@@ -266,7 +266,6 @@ public final class Transport implements RoundTripper {
         return pc;
     }
 
-    // tag::park-loser[]
     /** Offers {@code pc} for reuse, and closes it when it is not taken. */
     @Mirrors(file = "net/http/transport.go", func = "Transport.putOrCloseIdleConn")
     void putOrCloseIdleConn(PersistConn pc) {
@@ -287,7 +286,6 @@ public final class Transport implements RoundTripper {
             pc.close(why);
         }
     }
-    // end::park-loser[]
 
     boolean removeIdleConn(PersistConn pc) {
         return idlePool.removeIdleConn(pc);
