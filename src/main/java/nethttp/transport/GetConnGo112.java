@@ -29,26 +29,26 @@ final class GetConnGo112 implements ConnFinder {
     private GetConnGo112() {}
 
     /** The cases of Go 1.12's select; the first to settle the {@link Race} wins. */
-    private sealed interface Outcome {}
+    sealed interface Outcome {}
 
-    private record Dialed(PersistConn pc, IOException err) implements Outcome {}
+    record Dialed(PersistConn pc, IOException err) implements Outcome {}
 
-    private record HandedOver(PersistConn pc) implements Outcome {}
+    record HandedOver(PersistConn pc) implements Outcome {}
 
-    private record Slot() implements Outcome {}
+    record Slot() implements Outcome {}
 
-    private record ContextDone() implements Outcome {}
+    record ContextDone() implements Outcome {}
 
-    private record Canceled(IOException err) implements Outcome {}
+    record Canceled(IOException err) implements Outcome {}
 
     /**
      * One waiting getConn: the receiving side of the select. Settled once; a sender that finds
      * it settled keeps what it brought (a handed-over connection stays with its giver, a dial's
      * connection is parked by the dialing thread, a slot goes to the next waiter).
      */
-    private static final class Race implements IdlePool.Waiter, ConnsPerHost.Waiter {
+    static final class Race implements IdlePool.Waiter, ConnsPerHost.Waiter {
         private final ReentrantLock mu = new ReentrantLock();
-        private final Mailbox<Outcome> won = new Mailbox<>();
+        final Mailbox<Outcome> won = new Mailbox<>();
         private boolean settled;
         /** Which outcomes this phase of the select accepts. */
         private volatile boolean acceptSlot;
@@ -220,7 +220,6 @@ final class GetConnGo112 implements ConnFinder {
         return pc;
     }
 
-    // tag::go112-pending-dial[]
     /**
      * The dial goroutine: dials, then offers the result to the race; a loser parks its
      * connection.
@@ -237,13 +236,23 @@ final class GetConnGo112 implements ConnFinder {
             // whatever happened, the waiting request hears of it
             err = ConnErrors.dialFailed(e);
         }
+        dialEnded(t, key, trace, race, pc, err);
+    }
+
+    /**
+     * The dial's result is offered to the race; if something else settled it first, nobody is
+     * waiting for this dial any more, and it cleans up after itself (Go's
+     * {@code handlePendingDial}): a connection is parked or closed, a failed dial's permission
+     * is given back. A winning error's permission is given back by the request, in getConn.
+     */
+    @Mirrors(file = "net/http/transport.go", func = "Transport.getConn.handlePendingDial")
+    static void dialEnded(Transport t, ConnectMethodKey key, RequestTrace trace, Race race,
+            PersistConn pc, IOException err) {
         if (race.trySettle(new Dialed(pc, err))) return;
-        // handlePendingDial: nobody is waiting for this dial any more.
         if (err == null) {
             t.parkLoser(pc, trace);
         } else {
             t.decConnsPerHost(key);
         }
     }
-    // end::go112-pending-dial[]
 }

@@ -264,7 +264,6 @@ public final class Transport implements RoundTripper {
         return pc;
     }
 
-    // tag::park-loser[]
     /** Offers {@code pc} for reuse, and closes it when it is not taken. */
     @Mirrors(file = "net/http/transport.go", func = "Transport.putOrCloseIdleConn")
     void putOrCloseIdleConn(PersistConn pc) {
@@ -285,7 +284,6 @@ public final class Transport implements RoundTripper {
             pc.close(why);
         }
     }
-    // end::park-loser[]
 
     boolean removeIdleConn(PersistConn pc) {
         return idlePool.removeIdleConn(pc);

@@ -6,6 +6,7 @@ import nethttp.exercises.graders.AcceptBackoffExercise;
 import nethttp.exercises.graders.BodyFramingExercise;
 import nethttp.exercises.graders.CanonicalKeysExercise;
 import nethttp.exercises.graders.ChunkedExercise;
+import nethttp.exercises.graders.DialRaceExercise;
 import nethttp.exercises.graders.CleanPathExercise;
 import nethttp.exercises.graders.HasTokenExercise;
 import nethttp.exercises.graders.IdlePoolExercise;
@@ -33,7 +34,8 @@ public final class Catalog {
                 new IdlePoolExercise(),
                 new TryDeliverExercise(),
                 new AcceptBackoffExercise(),
-                new ResponseFramingExercise());
+                new ResponseFramingExercise(),
+                new DialRaceExercise());
     }
 
     /** The exercise whose folder is {@code id}, or all of them for {@code all} (or no name). */

@@ -89,7 +89,7 @@ final class Interleavings {
 
     /** Steps of the grader's own code around the calls, which say nothing about the student's. */
     private static final List<String> PLUMBING = List.of("run()", "cast.", "values.get(", "moves.get(",
-            "TryDeliverExercise.", "Array<Object>");
+            "TryDeliverExercise.", "DialRaceExercise.", "Array<Object>");
 
     /**
      * Lincheck's table, one column per thread, as one line per step of the scenario's threads:
