@@ -20,7 +20,7 @@ import nethttp.exercises.graders.TryDeliverExercise;
 public final class Catalog {
     private Catalog() {}
 
-    /** The exercises; a new one is added here and as a source root in the module's pom. */
+    /** The exercises; a new one is added here and to the stubs the module's pom copies. */
     public static List<Exercise<?>> all() {
         return List.of(
                 new CanonicalKeysExercise(),

@@ -62,9 +62,16 @@ public final class TryDeliverExercise extends Exercise<TryDeliverExercise.Subjec
         ConnSlot newSlot(Consumer<Conn> putOrCloseIdleConn);
     }
 
-    /** How long a waiter or a party may take before the grader calls it stuck. */
+    /** How long a waiter or a party may take before the grader calls it stuck, whatever it is doing. */
     static final Duration PATIENCE = Duration.ofSeconds(5);
-    /** How long a waiter may take once one was found never woken: shrinking then goes fast. */
+    /**
+     * How long a waiter may stay parked, without once running, after the outcome was settled
+     * before the grader calls it never woken. A waiter that is woken leaves the parked state at
+     * once (the call that settles the outcome wakes it before it returns), so this need not be
+     * long.
+     */
+    static final Duration PARKED_FOR_GOOD = Duration.ofSeconds(1);
+    /** The same, once a waiter of this property's run was found never woken: shrinking then goes fast. */
     static final Duration PATIENCE_AFTER_STUCK = Duration.ofMillis(300);
     /** How many inputs each property of calls one after another tries: they are few. */
     static final int RACES = 40;
@@ -205,14 +212,26 @@ public final class TryDeliverExercise extends Exercise<TryDeliverExercise.Subjec
         }
 
         /**
-         * Waits for the end; false when it is still running after {@link #PATIENCE}, or after
-         * {@link #PATIENCE_AFTER_STUCK} once a thread of this property's run was found stuck,
-         * so that shrinking a stuck input does not take {@link #PATIENCE} per try.
+         * Waits for the end, called once the outcome is settled; false when the thread stayed
+         * parked ({@code WAITING}) for {@link #PARKED_FOR_GOOD} on end, or for
+         * {@link #PATIENCE_AFTER_STUCK} once a thread of this property's run was found stuck (so
+         * that shrinking a stuck input goes fast), or is still running after {@link #PATIENCE}.
+         * A thread that runs, waits for a monitor or sleeps in between is at work, and its
+         * parked time starts over.
          */
         boolean join() throws InterruptedException {
-            boolean ended = thread.join(SEEN_STUCK.get() ? PATIENCE_AFTER_STUCK : PATIENCE);
-            if (!ended) SEEN_STUCK.set(true);
-            return ended;
+            long parkedLimit = (SEEN_STUCK.get() ? PATIENCE_AFTER_STUCK : PARKED_FOR_GOOD).toNanos();
+            long start = System.nanoTime();
+            long parkedSince = start;
+            while (!thread.join(Duration.ofMillis(2))) {
+                long now = System.nanoTime();
+                if (thread.getState() != Thread.State.WAITING) parkedSince = now;
+                if (now - parkedSince >= parkedLimit || now - start >= PATIENCE.toNanos()) {
+                    SEEN_STUCK.set(true);
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** The student's code failed here: the grader reports it as any other exception. */
@@ -406,7 +425,7 @@ public final class TryDeliverExercise extends Exercise<TryDeliverExercise.Subjec
         Conn late = new Conn(99, HOST);
         if (slot.tryDeliver(late, null)) return "a tryDeliver after cancel returned true: that connection would be lost";
         Party after = new Party(slot::await).start();
-        if (!after.join()) return "await after cancel was never woken: it still waits " + PATIENCE.toSeconds() + " s later";
+        if (!after.join()) return "await after cancel was never woken: it still waits, though cancel settled the outcome";
         after.rethrowUnexpected();
         if (outcomeOf(after) != cast.canceled) {
             Object o = outcomeOf(after);
