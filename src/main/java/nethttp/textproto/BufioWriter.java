@@ -33,6 +33,29 @@ public final class BufioWriter extends OutputStream {
         this.size = size > 0 ? size : 4096; // Go's NewWriterSize falls back to its default too
     }
 
+    /**
+     * A writer that adopts {@code buf} as its buffer: one that an earlier writer gave up with
+     * {@link #release()}, as Go's server takes its writers from a pool.
+     */
+    public BufioWriter(OutputStream out, byte[] buf) {
+        this.out = out;
+        this.size = buf.length;
+        this.buf = buf;
+    }
+
+    /**
+     * Gives up the buffer for another writer to adopt, if nothing waits in it; returns null when
+     * bytes are still buffered or no buffer was ever allocated. A write after the release
+     * allocates a buffer of its own, so a writer used after it was given up cannot write into
+     * the buffer another writer now uses.
+     */
+    public byte[] release() {
+        byte[] b = buf;
+        if (n != 0 || b == null) return null;
+        buf = null;
+        return b;
+    }
+
     /** Bytes buffered and not yet written. */
     @Mirrors(file = "bufio/bufio.go", func = "Writer.Buffered")
     public int buffered() {

@@ -145,4 +145,23 @@ class BufioWriterTest {
         w.write(new byte[10], 0, 10);
         assertEquals(List.of(), sink.seen);
     }
+
+    @Test
+    void aReleasedBufferIsNeverWrittenAgainByTheWriterThatGaveItUp() throws IOException {
+        Sizes sink = new Sizes();
+        BufioWriter w = new BufioWriter(sink, 8);
+        assertEquals(null, w.release()); // nothing allocated yet
+        w.write("abc".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, 3);
+        assertEquals(null, w.release()); // bytes still waiting
+        w.flush();
+        byte[] given = w.release();
+        assertEquals(8, given.length);
+        java.util.Arrays.fill(given, (byte) '-');
+        BufioWriter next = new BufioWriter(sink, given);
+        assertEquals(8, next.available());
+        w.write("late".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, 4);
+        assertEquals("--------", new String(given, java.nio.charset.StandardCharsets.ISO_8859_1));
+        w.flush();
+        assertEquals("abclate", sink.bytes.toString(java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
 }
