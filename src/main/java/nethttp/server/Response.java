@@ -238,7 +238,8 @@ final class Response implements ResponseWriter, Flusher, Hijacker {
         if (!wroteHeader) writeHeader(200);
         try {
             w.flush();
-            byte[] done = w.release(); // a write after this, a misuse, gets a buffer of its own
+            // for the next response; a late write, a misuse, gets a buffer of its own
+            byte[] done = w.release();
             if (done != null) SPARE_BUFFERS.offer(done);
             cw.close();
             conn.bufw.flush();

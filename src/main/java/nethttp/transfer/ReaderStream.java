@@ -47,7 +47,7 @@ public abstract class ReaderStream extends InputStream {
 
     /**
      * Reads up to {@code len} bytes, stopping early at the end of the stream. The buffer starts
-     * at 512 bytes and doubles as it fills, as Go's {@code io.ReadAll} does. The JDK's version
+     * at 512 bytes, as Go's {@code io.ReadAll} does, and doubles as it fills. The JDK's version
      * starts with 16 KiB, which a handler reading a small request body holds for as long as the
      * client takes to send it: on a server with thousands of such requests in flight, that buffer
      * was most of the memory of each connection.
