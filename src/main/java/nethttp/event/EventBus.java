@@ -13,6 +13,12 @@ import java.util.function.Consumer;
  * if (events.active()) events.emit(new ConnStateEvent(System.nanoTime(), id, addr, state));
  * }</pre>
  *
+ * <p>Starting the JVM with {@code -Dnethttp.events=off} turns reporting off for the whole
+ * process: {@link #active()} is then false whoever subscribes, and because the switch is a
+ * {@code static final} field the JIT folds every {@code if (events.active())} away, as if the
+ * event calls had never been written. The benchmarks use it to measure what the calls cost
+ * when nobody listens.
+ *
  * <p>Listeners run on the thread that emits, in subscription order, and must be quick and must
  * not throw; an exception from a listener is swallowed so it cannot break a connection.
  */
@@ -20,15 +26,19 @@ public final class EventBus {
     @SuppressWarnings("unchecked")
     private static final Consumer<Event>[] NONE = new Consumer[0];
 
+    /** False when the JVM was started with {@code -Dnethttp.events=off}. */
+    public static final boolean REPORTING = !"off".equals(System.getProperty("nethttp.events"));
+
     private volatile Consumer<Event>[] listeners = NONE;
 
-    /** Whether anyone listens. */
+    /** Whether anyone listens; always false when reporting is off. */
     public boolean active() {
-        return listeners.length != 0;
+        return REPORTING && listeners.length != 0;
     }
 
     /** Hands {@code e} to every listener. */
     public void emit(Event e) {
+        if (!REPORTING) return;
         for (Consumer<Event> l : listeners) {
             try {
                 l.accept(e);

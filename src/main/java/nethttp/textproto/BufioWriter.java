@@ -13,18 +13,47 @@ import nethttp.annotations.Mirrors;
  *
  * <p>The first error is remembered and returned by every later call, as Go's is.
  *
+ * <p>The buffer is allocated by the first write that needs it, not by the constructor. A server
+ * makes two of these per connection and request, and a handler blocked on a slow request body
+ * has often written nothing yet: with ten thousand such connections the buffers nobody filled
+ * would be 60 MB. A write that bypasses the buffer never allocates it.
+ *
  * <p>Not thread-safe.
  */
 @Mirrors(file = "bufio/bufio.go", func = "Writer")
 public final class BufioWriter extends OutputStream {
     private final OutputStream out;
-    private final byte[] buf;
+    private final int size;
+    private byte[] buf; // null until a write needs it
     private int n;
     private IOException err;
 
     public BufioWriter(OutputStream out, int size) {
         this.out = out;
-        this.buf = new byte[size];
+        this.size = size > 0 ? size : 4096; // Go's NewWriterSize falls back to its default too
+    }
+
+    /**
+     * A writer that adopts {@code buf} as its buffer: one that an earlier writer gave up with
+     * {@link #release()}, as Go's server takes its writers from a pool.
+     */
+    public BufioWriter(OutputStream out, byte[] buf) {
+        this.out = out;
+        this.size = buf.length;
+        this.buf = buf;
+    }
+
+    /**
+     * Gives up the buffer for another writer to adopt, if nothing waits in it; returns null when
+     * bytes are still buffered or no buffer was ever allocated. A write after the release
+     * allocates a buffer of its own, so a writer used after it was given up cannot write into
+     * the buffer another writer now uses.
+     */
+    public byte[] release() {
+        byte[] b = buf;
+        if (n != 0 || b == null) return null;
+        buf = null;
+        return b;
     }
 
     /** Bytes buffered and not yet written. */
@@ -36,14 +65,21 @@ public final class BufioWriter extends OutputStream {
     /** Free space in the buffer. */
     @Mirrors(file = "bufio/bufio.go", func = "Writer.Available")
     public int available() {
-        return buf.length - n;
+        return size - n;
+    }
+
+    /** The buffer, allocated on first use. */
+    private byte[] buf() {
+        byte[] b = buf;
+        if (b == null) buf = b = new byte[size];
+        return b;
     }
 
     @Override
     public void write(int b) throws IOException {
         if (err != null) throw err;
-        if (n == buf.length) flush();
-        buf[n++] = (byte) b;
+        if (n == size) flush();
+        buf()[n++] = (byte) b;
     }
 
     @Override
@@ -62,14 +98,15 @@ public final class BufioWriter extends OutputStream {
                 }
             } else {
                 k = available();
-                System.arraycopy(p, off, buf, n, k);
+                System.arraycopy(p, off, buf(), n, k);
                 n += k;
                 flushBuffer();
             }
             off += k;
             len -= k;
         }
-        System.arraycopy(p, off, buf, n, len);
+        if (len == 0) return;
+        System.arraycopy(p, off, buf(), n, len);
         n += len;
     }
 

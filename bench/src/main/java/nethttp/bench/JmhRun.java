@@ -30,7 +30,7 @@ final class JmhRun {
 
     static void write(Path file, Collection<RunResult> results, double loadBefore) throws IOException {
         StringBuilder md = new StringBuilder();
-        md.append("# JMH: parsing and chunked decoding, one thread\n\n");
+        md.append("# JMH: parsing, chunked decoding and one request through the server, one thread\n\n");
         md.append("Run ").append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME))
                 .append(" on ").append(Machine.describe()).append(".\n");
         md.append(String.format("Load average (1 min) before the run: %.2f%s.%n%n", loadBefore,
@@ -48,7 +48,9 @@ final class JmhRun {
                     bytes == null ? "" : String.format("%,.1f MB/s", bytes.getScore() / 1e6)));
         }
         md.append("\nScores of `ParseBench` are requests per second (64 requests read back to back from one ")
-                .append("`BufioReader`, as on a keep-alive connection); of `ChunkedBench`, 64 KiB bodies per second.\n");
+                .append("`BufioReader`, as on a keep-alive connection); of `ChunkedBench`, 64 KiB bodies per second; of the ")
+                .append("`Serve*Bench` variants, requests per second over one loopback keep-alive connection, run one after the ")
+                .append("other (compare them across several runs on a busy machine).\n");
         Files.createDirectories(file.getParent());
         Files.writeString(file, md);
         System.out.println("wrote " + file.toAbsolutePath());

@@ -35,6 +35,13 @@ final class Results {
                 + "Only then is the median compared with the target.%n%n",
                 limits.minPairs(), 100 * limits.maxSpread(), 100 * limits.maxSteal(), limits.maxLoad()));
 
+        md.append("## Targets\n\n");
+        md.append("| Target | Verdict |\n|---|---|\n");
+        for (Targets.Line l : Targets.lines(outcomes, memory)) {
+            md.append("| ").append(l.target()).append(" | ").append(l.verdict()).append(" |\n");
+        }
+        md.append("\nA figure on a line that is not conclusive is a record of the run, not a result.\n\n");
+
         md.append("## Verdicts\n\n");
         md.append("| Comparison | Verdict | Target | Median ratio | Min–max | Spread | p99 ratio | Steal | Load |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -42,7 +49,7 @@ final class Results {
             var s = o.ratio();
             md.append(String.format("| %s | %s | %s | %.2f× | %.2f–%.2f | %.0f%% | %s | %.1f%% | %.1f–%.1f |%n",
                     o.comparison().title(), o.judgement().text(),
-                    Double.isNaN(o.comparison().target()) ? "—" : String.format("≥ %.1f×", o.comparison().target()),
+                    Double.isNaN(o.comparison().target()) ? "—" : "≥ " + times(o.comparison().target()),
                     s.median(), s.min(), s.max(), 100 * s.spread(),
                     Double.isNaN(o.p99Ratio()) ? "—" : String.format("%.2f×", o.p99Ratio()),
                     100 * o.steal(), o.loadMin(), o.loadMax()));
@@ -87,6 +94,12 @@ final class Results {
             }
         }
         return md.toString();
+    }
+
+    /** A target ratio with as many decimals as it needs: 1.0×, 0.97×. */
+    static String times(double target) {
+        String t = String.format("%.2f", target);
+        return (t.endsWith("0") ? t.substring(0, t.length() - 1) : t) + "×";
     }
 
     private static void memoryRow(StringBuilder md, String label, MemorySample m) {

@@ -1,0 +1,78 @@
+package nethttp.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import nethttp.bench.LoadDriver.MemoryOutcome;
+import nethttp.bench.LoadDriver.Outcome;
+import nethttp.bench.Stats.Judgement;
+import nethttp.bench.Stats.Verdict;
+
+/**
+ * One verdict line for each target the benchmarks were built to check, read off a run's
+ * outcomes: met, not met, not conclusive (with the reasons), or not measured by this run.
+ */
+final class Targets {
+    private Targets() {}
+
+    /** A target and what the run says about it. */
+    record Line(String target, String verdict) {}
+
+    static List<Line> lines(List<Outcome> outcomes, List<MemoryOutcome> memory) {
+        List<Line> l = new ArrayList<>();
+        l.add(new Line("Throughput, GET hello at 50 connections, ≥ 1.0× Go's", ratio(outcomes, "hello-go")));
+        l.add(new Line("p99 latency, GET hello at 50 connections, no worse than Go's (paired p99 ratio ≤ 1.0×)",
+                p99(outcomes, "hello-go")));
+        for (String size : List.of("1k", "64k")) {
+            for (String framing : List.of("length", "chunked")) {
+                l.add(new Line("POST /body, " + size.replace("k", " KiB") + ", "
+                        + (framing.equals("length") ? "Content-Length" : "chunked") + ", ≥ 1.0× Go's",
+                        ratio(outcomes, "post-" + size + "-" + framing)));
+            }
+        }
+        l.add(new Line("Chunked streaming response (MiB/s), ≥ 1.0× Go's", ratio(outcomes, "stream")));
+        l.add(new Line("10,000 keep-alive connections each making requests, ≥ 1.0× Go's",
+                "not measured: the driver holds 10,000 connections only to measure memory; a throughput run at that "
+                        + "count needs a load generator that keeps them all busy"));
+        l.add(new Line("Client against Go's http.Client, ≥ 1.0×", ratio(outcomes, "client")));
+        l.add(new Line("Event calls with nobody listening cost < 3% (≥ 0.97× a server with them folded away)",
+                ratio(outcomes, "events-off")));
+        l.add(new Line("Throughput with an EventBus subscriber, reported", ratio(outcomes, "events")));
+        l.add(new Line("Memory per idle connection at 10,000 connections ≤ Go's", memory(memory, false)));
+        l.add(new Line("Memory per connection with a request in flight at 10,000 connections, reported (and ≤ Go's)",
+                memory(memory, true)));
+        return l;
+    }
+
+    private static Optional<Outcome> find(List<Outcome> outcomes, String id) {
+        return outcomes.stream().filter(o -> o.comparison().id().equals(id)).findFirst();
+    }
+
+    private static String ratio(List<Outcome> outcomes, String id) {
+        return find(outcomes, id).map(o -> describe(o.judgement(), String.format("median %.2f×", o.ratio().median())))
+                .orElse("not run (`--only` left it out)");
+    }
+
+    /** The p99 verdict: the throughput comparison's noise decides whether there is one at all. */
+    static String p99(List<Outcome> outcomes, String id) {
+        return find(outcomes, id).map(o -> {
+            double r = o.p99Ratio();
+            String figure = Double.isNaN(r) ? "no p99 figure" : String.format("median p99 ratio %.2f×", r);
+            if (o.judgement().verdict() == Verdict.NOT_CONCLUSIVE || Double.isNaN(r)) {
+                return describe(new Judgement(Verdict.NOT_CONCLUSIVE, o.judgement().reasons()), figure);
+            }
+            return describe(new Judgement(r <= 1.0 ? Verdict.MET : Verdict.NOT_MET, List.of()), figure);
+        }).orElse("not run (`--only` left it out)");
+    }
+
+    private static String memory(List<MemoryOutcome> memory, boolean inFlight) {
+        return memory.stream().filter(m -> m.inFlight() == inFlight).findFirst().map(m -> describe(m.judgement(),
+                String.format("ours %.1f kB, Go's %.1f kB", Stats.median(m.ours().stream().map(LoadDriver.MemorySample::perConnectionKb).toList()),
+                        Stats.median(m.go().stream().map(LoadDriver.MemorySample::perConnectionKb).toList()))))
+                .orElse("not run (`--only` left it out)");
+    }
+
+    private static String describe(Judgement j, String figure) {
+        return j.text() + " — " + figure;
+    }
+}
