@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import nethttp.getconn.ConnectMethodKey;
+import nethttp.getconn.WantConn;
 import nethttp.core.Context;
 import nethttp.exercises.Conn;
 import nethttp.exercises.Verdict;
@@ -93,7 +95,7 @@ class TransportIdlePoolAgreesTest {
 
         @Override
         public Conn get(String key) {
-            WantConn w = new WantConn(t, key(key), Context.background(), new RequestTrace(0, null, t.events));
+            WantConn<PersistConn> w = new WantConn<>(t.host, key(key), Context.background(), new RequestTrace(0, null, t.events));
             boolean delivered = t.idlePool.queueForIdleConn(w);
             if (!delivered) w.cancel(new IOException("no idle connection; this test dials none"));
             syncClosed();

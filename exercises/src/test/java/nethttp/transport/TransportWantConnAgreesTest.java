@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import nethttp.getconn.ConnectMethodKey;
+import nethttp.getconn.WantConn;
 import nethttp.core.Context;
 import nethttp.exercises.Conn;
 import nethttp.exercises.Verdict;
@@ -42,14 +44,14 @@ class TransportWantConnAgreesTest {
     private static final class Slot implements TryDeliverExercise.Slot {
         private static final ConnectMethodKey KEY = new ConnectMethodKey("http", "a:80");
         private final Transport t = new Transport();
-        private final WantConn w;
+        private final WantConn<PersistConn> w;
         private final Consumer<Conn> putOrCloseIdleConn;
         private final Map<Conn, PersistConn> pcs = new ConcurrentHashMap<>();
 
         Slot(Consumer<Conn> putOrCloseIdleConn) {
             this.putOrCloseIdleConn = putOrCloseIdleConn;
             t.errorLog = msg -> {};
-            w = new WantConn(t, KEY, Context.background(), new RequestTrace(0, null, t.events));
+            w = new WantConn<>(t.host, KEY, Context.background(), new RequestTrace(0, null, t.events));
         }
 
         private PersistConn pc(Conn c) {
