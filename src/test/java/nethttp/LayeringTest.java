@@ -65,8 +65,9 @@ class LayeringTest {
             "server", "server.go's conn, response and chunkWriter share the connection's state"
                     + " (buffers, deadlines, hijacking, the write error): split, that state would"
                     + " have to become public API (see the package-info)",
-            "transport", "transport.go is one file of 2,900 lines in Go: persistConn, getConn and"
-                    + " the idle pool share the Transport's lock and the connection's state");
+            "transport", "persistConn's read loop, write loop and roundTrip share the connection's"
+                    + " lock, channels and closing, and Transport's retries and cancellation reach into"
+                    + " them; getConn and the idle pool are in getconn already");
 
     private static final JavaClasses LIBRARY = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

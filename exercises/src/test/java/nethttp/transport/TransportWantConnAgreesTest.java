@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * {@link WantConn}. Here the library's own type is graded like a student's: it must pass every
  * property, under the same seeds as the graders' tests.
  *
- * <p>The test sits in the Transport's package to reach {@code WantConn}. Its cancel gives a
+ * <p>The test sits in the Transport's package to build real connections and to reach the pool the
+ * Transport gives its {@code WantConn}. Its cancel gives a
  * connection back through the Transport's {@code putOrCloseIdleConn}; a connection found in the
  * Transport's idle pool after a cancel is what it gave back.
  */
