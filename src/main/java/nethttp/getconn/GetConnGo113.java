@@ -72,7 +72,9 @@ public final class GetConnGo113 implements ConnFinder {
                     // Prefer the cancellation that probably caused the error.
                     IOException err = w.err();
                     if (ctx.isDone()) err = ctx.err();
-                    else if (wake.poll(0) instanceof Canceled c) err = t.canceledWhileWaiting(c.err());
+                    else if (wake.poll(0) instanceof Canceled c) {
+                        err = t.canceledWhileWaiting(c.err());
+                    }
                     throw err;
                 }
                 case ContextDone d -> throw ctx.err();

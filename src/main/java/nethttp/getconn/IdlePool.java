@@ -182,7 +182,8 @@ public final class IdlePool<C extends PooledConn> {
     public void listen(ConnectMethodKey key, Waiter<C> w) {
         idleMu.lock();
         try {
-            ArrayDeque<Waiter<C>> q = idleConnWait.computeIfAbsent(key, k -> new ArrayDeque<>());
+            ArrayDeque<Waiter<C>> q =
+                    idleConnWait.computeIfAbsent(key, k -> new ArrayDeque<>());
             while (!q.isEmpty() && !q.peekFirst().waiting()) q.pollFirst();
             q.addLast(w);
         } finally {
