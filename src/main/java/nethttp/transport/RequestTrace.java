@@ -3,9 +3,9 @@ package nethttp.transport;
 import java.io.IOException;
 import java.time.Duration;
 import nethttp.event.ClientTraceEvent.Kind;
-import nethttp.getconn.ConnTrace;
 import nethttp.event.ClientTraceEvent;
 import nethttp.event.EventBus;
+import nethttp.getconn.ConnTrace;
 import nethttp.httptrace.ClientTrace;
 
 /**

@@ -17,9 +17,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nethttp.core.Context;
 import nethttp.getconn.ConnectMethodKey;
 import nethttp.getconn.WantConn;
-import nethttp.core.Context;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 

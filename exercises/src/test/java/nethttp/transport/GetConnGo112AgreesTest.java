@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import nethttp.getconn.ConnectMethodKey;
-import nethttp.getconn.GetConnGo112;
 import nethttp.exercises.Conn;
 import nethttp.exercises.Exercise;
 import nethttp.exercises.HostPool;
@@ -18,6 +16,8 @@ import nethttp.exercises.Property;
 import nethttp.exercises.Verdict;
 import nethttp.exercises.graders.DialRaceExercise;
 import nethttp.exercises.graders.DialRaceModel;
+import nethttp.getconn.ConnectMethodKey;
+import nethttp.getconn.GetConnGo112;
 import org.junit.jupiter.api.Test;
 
 /**

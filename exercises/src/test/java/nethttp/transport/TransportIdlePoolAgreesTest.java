@@ -10,13 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import nethttp.getconn.ConnectMethodKey;
-import nethttp.getconn.WantConn;
 import nethttp.core.Context;
 import nethttp.exercises.Conn;
 import nethttp.exercises.Verdict;
 import nethttp.exercises.graders.IdlePoolExercise;
 import nethttp.exercises.graders.IdlePoolModel;
+import nethttp.getconn.ConnectMethodKey;
+import nethttp.getconn.WantConn;
 import org.junit.jupiter.api.Test;
 
 /**

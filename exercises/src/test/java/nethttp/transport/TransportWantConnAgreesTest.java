@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import nethttp.getconn.ConnectMethodKey;
-import nethttp.getconn.WantConn;
 import nethttp.core.Context;
 import nethttp.exercises.Conn;
 import nethttp.exercises.Verdict;
 import nethttp.exercises.graders.TryDeliverExercise;
 import nethttp.exercises.graders.WantConnModel;
+import nethttp.getconn.ConnectMethodKey;
+import nethttp.getconn.WantConn;
 import org.junit.jupiter.api.Test;
 
 /**
