@@ -10,28 +10,15 @@ import nethttp.httptrace.ClientTrace;
 import nethttp.core.NetAddr;
 
 /**
- * Why a connection was closed or not pooled: Go's internal error values, with their texts. They
+ * Why a connection was closed: Go's internal error values, with their texts (those of the pool are
+ * {@link nethttp.getconn.PoolErrors}). They
  * reach a caller only through {@link ClientTrace#putIdleConn} and the event stream.
  */
 final class ConnErrors {
     private ConnErrors() {}
 
-    @Mirrors(file = "net/http/transport.go", func = "errKeepAlivesDisabled")
-    static final String KEEP_ALIVES_DISABLED = "http: putIdleConn: keep alives disabled";
-    @Mirrors(file = "net/http/transport.go", func = "errConnBroken")
-    static final String CONN_BROKEN = "http: putIdleConn: connection is in bad state";
-    @Mirrors(file = "net/http/transport.go", func = "errCloseIdle")
-    static final String CLOSE_IDLE = "http: putIdleConn: CloseIdleConnections was called";
-    @Mirrors(file = "net/http/transport.go", func = "errTooManyIdle")
-    static final String TOO_MANY_IDLE = "http: putIdleConn: too many idle connections";
-    @Mirrors(file = "net/http/transport.go", func = "errTooManyIdleHost")
-    static final String TOO_MANY_IDLE_HOST = "http: putIdleConn: too many idle connections for host";
-    @Mirrors(file = "net/http/transport.go", func = "errCloseIdleConns")
-    static final String CLOSE_IDLE_CONNS = "http: CloseIdleConnections called";
     @Mirrors(file = "net/http/transport.go", func = "errReadLoopExiting")
     static final String READ_LOOP_EXITING = "http: persistConn.readLoop exiting";
-    @Mirrors(file = "net/http/transport.go", func = "errIdleConnTimeout")
-    static final String IDLE_CONN_TIMEOUT = "http: idle connection timeout";
 
     /** A reason, as an exception to record or pass along. */
     static IOException of(String text) {
@@ -58,15 +45,6 @@ final class ConnErrors {
         ReadFromServerException(IOException cause) {
             super("net/http: Transport failed to read from server: " + cause.getMessage(), cause);
         }
-    }
-
-    /**
-     * A dial that failed with something other than an {@link IOException} (a bug in a custom
-     * dialer, say): the request that waits for it fails with this, and its dial slot is freed.
-     * Go has no such case, as its dialers return errors instead of throwing.
-     */
-    static IOException dialFailed(Throwable t) {
-        return new IOException("nethttp: dial failed: " + t, t);
     }
 
     /**

@@ -1,5 +1,9 @@
 package nethttp.transport;
 
+import nethttp.getconn.ConnFinder;
+import nethttp.getconn.GetConnGo112;
+import nethttp.getconn.GetConnGo113;
+
 /**
  * How a {@link Transport} finds a connection for a request: the two designs Go's transport has
  * had, each a {@link ConnFinder} of its own. Both are correct; chapter 9 compares how they

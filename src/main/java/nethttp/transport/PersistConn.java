@@ -20,6 +20,9 @@ import nethttp.core.Request;
 import nethttp.core.Response;
 import nethttp.event.ThreadRole;
 import nethttp.event.TracedThread;
+import nethttp.getconn.ConnectMethodKey;
+import nethttp.getconn.PoolErrors;
+import nethttp.getconn.PooledConn;
 import nethttp.httptrace.ClientTrace;
 import nethttp.textproto.BufioReader;
 import nethttp.textproto.BufioWriter;
@@ -37,7 +40,7 @@ import nethttp.wire.RequestWriter;
  * it hands the request to both loops and waits for whichever answer comes first.
  */
 @Mirrors(file = "net/http/transport.go", func = "persistConn")
-final class PersistConn {
+final class PersistConn implements PooledConn {
     final Transport t;
     final ConnectMethodKey cacheKey;
     final Socket conn;
@@ -496,7 +499,7 @@ final class PersistConn {
     /** Pools the connection; returns null, or why not (reported to the trace unless keep-alives are off). */
     private IOException tryPutIdleConn(RequestTrace trace) {
         IOException why = t.idlePool.tryPutIdleConn(this);
-        if (why == null || !ConnErrors.KEEP_ALIVES_DISABLED.equals(why.getMessage())) trace.putIdleConn(this, why);
+        if (why == null || !PoolErrors.KEEP_ALIVES_DISABLED.equals(why.getMessage())) trace.putIdleConn(this, why);
         return why;
     }
 
@@ -617,9 +620,44 @@ final class PersistConn {
 
     // ---- state ----------------------------------------------------------------------------------
 
+    @Override
+    public ConnectMethodKey cacheKey() {
+        return cacheKey;
+    }
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    @Override
+    public Socket conn() {
+        return conn;
+    }
+
+    @Override
+    public long idleAt() {
+        return idleAt;
+    }
+
+    @Override
+    public void idleAt(long nanos) {
+        idleAt = nanos;
+    }
+
+    @Override
+    public ScheduledFuture<?> idleTimer() {
+        return idleTimer;
+    }
+
+    @Override
+    public void idleTimer(ScheduledFuture<?> timer) {
+        idleTimer = timer;
+    }
+
     /** Whether the connection is closed (or closing): it must not be reused. */
     @Mirrors(file = "net/http/transport.go", func = "persistConn.isBroken")
-    boolean isBroken() {
+    public boolean isBroken() {
         mu.lock();
         try {
             return closed != null;
@@ -640,7 +678,7 @@ final class PersistConn {
     }
 
     @Mirrors(file = "net/http/transport.go", func = "persistConn.isReused")
-    boolean isReused() {
+    public boolean isReused() {
         mu.lock();
         try {
             return reused;
@@ -650,7 +688,7 @@ final class PersistConn {
     }
 
     @Mirrors(file = "net/http/transport.go", func = "persistConn.markReused")
-    void markReused() {
+    public void markReused() {
         mu.lock();
         try {
             reused = true;
@@ -661,7 +699,7 @@ final class PersistConn {
 
     /** The trace record of a connection taken from the pool, idle since {@code idleAt}. */
     @Mirrors(file = "net/http/transport.go", func = "persistConn.gotIdleConnTrace")
-    ClientTrace.GotConnInfo gotIdleConnTrace(long idleAt) {
+    public ClientTrace.GotConnInfo gotIdleConnTrace(long idleAt) {
         return new ClientTrace.GotConnInfo(conn, isReused(), true, Duration.ofNanos(t.clock.getAsLong() - idleAt));
     }
 
@@ -677,7 +715,7 @@ final class PersistConn {
         }
     }
 
-    void closeConnIfStillIdle() {
+    public void closeConnIfStillIdle() {
         t.idlePool.closeConnIfStillIdle(this);
     }
 
@@ -692,7 +730,7 @@ final class PersistConn {
 
     /** Closes the connection, once; {@code err} says why (for events and for failing requests). */
     @Mirrors(file = "net/http/transport.go", func = "persistConn.close")
-    void close(IOException err) {
+    public void close(IOException err) {
         mu.lock();
         try {
             closeLocked(err);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import nethttp.event.ClientTraceEvent.Kind;
 import nethttp.event.ClientTraceEvent;
 import nethttp.event.EventBus;
+import nethttp.getconn.ConnTrace;
 import nethttp.httptrace.ClientTrace;
 
 /**
@@ -13,7 +14,7 @@ import nethttp.httptrace.ClientTrace;
  * Each method is named for what happened, so a call site is one line such as
  * {@code trace.gotConn(pc, info)}; with no hook and no listener it allocates nothing.
  */
-final class RequestTrace {
+final class RequestTrace implements ConnTrace<PersistConn> {
     final long request;
     private final ClientTrace hooks;
     private final EventBus bus;
@@ -29,12 +30,14 @@ final class RequestTrace {
         return (hooks != null && hooks.wroteHeaders != null) || bus.active();
     }
 
-    void getConn(String addr) {
+    @Override
+    public void getConn(String addr) {
         if (hooks != null && hooks.getConn != null) hooks.getConn.accept(addr);
         emit(0, Kind.GET_CONN, addr);
     }
 
-    void gotConn(PersistConn pc, ClientTrace.GotConnInfo info) {
+    @Override
+    public void gotConn(PersistConn pc, ClientTrace.GotConnInfo info) {
         if (hooks != null && hooks.gotConn != null) hooks.gotConn.accept(info);
         if (bus.active()) {
             String idle = info.wasIdle() ? " idle=" + millis(info.idleTime()) : "";
@@ -80,17 +83,20 @@ final class RequestTrace {
     // Steps that Go's hooks have no name for: waits, and how a race for a connection ended.
 
     /** The request waits for the host's connection limit to let it dial. */
-    void waitForSlot(String addr) {
+    @Override
+    public void waitForSlot(String addr) {
         emit(0, Kind.WAIT_FOR_SLOT, addr);
     }
 
     /** The request got an idle connection while its own dial was still under way. */
-    void idleWon(PersistConn pc) {
+    @Override
+    public void idleWon(PersistConn pc) {
         emit(pc.id, Kind.IDLE_WON, "");
     }
 
     /** The request got the connection it dialed for itself. */
-    void dialWon(PersistConn pc) {
+    @Override
+    public void dialWon(PersistConn pc) {
         emit(pc.id, Kind.DIAL_WON, "");
     }
 

@@ -17,6 +17,12 @@ import nethttp.core.Request;
 import nethttp.core.Response;
 import nethttp.core.RoundTripper;
 import nethttp.event.EventBus;
+import nethttp.getconn.ConnHost;
+import nethttp.getconn.ConnTrace;
+import nethttp.getconn.ConnectMethodKey;
+import nethttp.getconn.ConnsPerHost;
+import nethttp.getconn.IdlePool;
+import nethttp.getconn.PoolErrors;
 import nethttp.httptrace.ClientTrace;
 import nethttp.core.StdLog;
 import nethttp.textproto.Quote;
@@ -133,7 +139,9 @@ public final class Transport implements RoundTripper {
     /** The clock for idle times: {@link System#nanoTime()}, replaceable by tests in this package. */
     LongSupplier clock = System::nanoTime;
 
-    final IdlePool idlePool = new IdlePool(this);
+    /** This transport as the getConn race and the idle pool call back into it. */
+    final Host host = new Host();
+    final IdlePool<PersistConn> idlePool = new IdlePool<>(host);
     final ConnsPerHost connsPerHost = new ConnsPerHost();
 
     private final ReentrantLock reqMu = new ReentrantLock();
@@ -212,7 +220,7 @@ public final class Transport implements RoundTripper {
     }
 
     private PersistConn getConn(TransportRequest treq, ConnectMethodKey key) throws IOException {
-        return getConnStrategy.finder().getConn(this, treq, key);
+        return getConnStrategy.finder().getConn(host, treq.req.context(), treq.trace, treq.cancelKey, key);
     }
 
     /**
@@ -249,7 +257,7 @@ public final class Transport implements RoundTripper {
             trace.connectDone(id, key.addr(), e);
             throw e;
         } catch (RuntimeException | Error e) {
-            IOException err = ConnErrors.dialFailed(e); // must still reach the waiting request
+            IOException err = PoolErrors.dialFailed(e); // must still reach the waiting request
             trace.connectDone(id, key.addr(), err);
             throw err;
         }
@@ -476,5 +484,98 @@ public final class Transport implements RoundTripper {
             }
         }
         return err;
+    }
+
+    /**
+     * The transport's side of {@link ConnHost}: what the getConn race and the idle pool read and
+     * call on the transport, kept off its public surface.
+     */
+    final class Host implements ConnHost<PersistConn> {
+        @Override
+        public boolean disableKeepAlives() {
+            return disableKeepAlives;
+        }
+
+        @Override
+        public int maxIdleConnsPerHostSetting() {
+            return maxIdleConnsPerHost;
+        }
+
+        @Override
+        public int maxIdleConnsPerHost() {
+            return Transport.this.maxIdleConnsPerHost();
+        }
+
+        @Override
+        public int maxIdleConns() {
+            return maxIdleConns;
+        }
+
+        @Override
+        public int maxConnsPerHost() {
+            return maxConnsPerHost;
+        }
+
+        @Override
+        public Duration idleConnTimeout() {
+            return idleConnTimeout;
+        }
+
+        @Override
+        public long now() {
+            return clock.getAsLong();
+        }
+
+        @Override
+        public IdlePool<PersistConn> idlePool() {
+            return idlePool;
+        }
+
+        @Override
+        public ConnsPerHost connsPerHost() {
+            return connsPerHost;
+        }
+
+        @Override
+        public EventBus events() {
+            return events;
+        }
+
+        @Override
+        public long nextConnId() {
+            return Transport.this.nextConnId();
+        }
+
+        // The traces handed to getConn are this transport's own (see Transport#getConn).
+        @Override
+        public PersistConn dialConn(Context ctx, ConnectMethodKey key, long id, ConnTrace<PersistConn> trace)
+                throws IOException {
+            return Transport.this.dialConn(ctx, key, id, (RequestTrace) trace);
+        }
+
+        @Override
+        public void parkLoser(PersistConn pc, ConnTrace<PersistConn> trace) {
+            Transport.this.parkLoser(pc, (RequestTrace) trace);
+        }
+
+        @Override
+        public void putOrCloseIdleConn(PersistConn pc) {
+            Transport.this.putOrCloseIdleConn(pc);
+        }
+
+        @Override
+        public void decConnsPerHost(ConnectMethodKey key) {
+            Transport.this.decConnsPerHost(key);
+        }
+
+        @Override
+        public void setReqCanceler(Request cancelKey, Consumer<IOException> fn) {
+            Transport.this.setReqCanceler(cancelKey, fn);
+        }
+
+        @Override
+        public IOException canceledWhileWaiting(IOException err) {
+            return RequestCanceledException.whileWaiting(err);
+        }
     }
 }

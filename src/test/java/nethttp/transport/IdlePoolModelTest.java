@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nethttp.core.Context;
+import nethttp.getconn.ConnectMethodKey;
+import nethttp.getconn.WantConn;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
@@ -139,7 +141,7 @@ class IdlePoolModelTest {
     }
 
     private static void get(Transport t, Model m, ConnectMethodKey key, int host) {
-        WantConn w = new WantConn(t, key, Context.background(), new RequestTrace(0, null, t.events));
+        WantConn<PersistConn> w = new WantConn<>(t.host, key, Context.background(), new RequestTrace(0, null, t.events));
         boolean delivered = t.idlePool.queueForIdleConn(w);
         // The model: the most recent usable connection; broken or too old ones are dropped.
         m.closeIdle = false;

@@ -16,6 +16,8 @@ import nethttp.exercises.Property;
 import nethttp.exercises.Verdict;
 import nethttp.exercises.graders.DialRaceExercise;
 import nethttp.exercises.graders.DialRaceModel;
+import nethttp.getconn.ConnectMethodKey;
+import nethttp.getconn.GetConnGo112;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,7 +62,7 @@ class GetConnGo112AgreesTest {
         private final HostPool pool;
         private final Transport t = new Transport();
         private final RequestTrace trace;
-        private final GetConnGo112.Race race = new GetConnGo112.Race();
+        private final GetConnGo112.Race<PersistConn> race = new GetConnGo112.Race<>();
         private final Map<Conn, PersistConn> pcs = new ConcurrentHashMap<>();
 
         LibraryRace(HostPool pool) {
@@ -94,7 +96,7 @@ class GetConnGo112AgreesTest {
             PersistConn dialed = c == null ? null : pc(c);
             synchronized (counting) {
                 int before = t.connsPerHost.count(KEY);
-                GetConnGo112.dialEnded(t, KEY, trace, race, dialed, err);
+                GetConnGo112.dialEnded(t.host, KEY, trace, race, dialed, err);
                 report(dialed, before);
             }
         }
@@ -120,15 +122,15 @@ class GetConnGo112AgreesTest {
 
         @Override
         public void cancel(IOException err) {
-            race.trySettle(new GetConnGo112.Canceled(err));
+            race.trySettle(new GetConnGo112.Canceled<>(err));
         }
 
         /** What getConn does once its select was settled (less the traces). */
         @Override
         public Conn await() throws IOException, InterruptedException {
             return switch (race.won.take()) {
-                case GetConnGo112.Dialed d when d.pc() != null -> conn(d.pc());
-                case GetConnGo112.Dialed d -> {
+                case GetConnGo112.Dialed<PersistConn> d when d.pc() != null -> conn(d.pc());
+                case GetConnGo112.Dialed<PersistConn> d -> {
                     synchronized (counting) {
                         int before = t.connsPerHost.count(KEY);
                         t.decConnsPerHost(KEY);
@@ -136,10 +138,10 @@ class GetConnGo112AgreesTest {
                     }
                     throw d.err();
                 }
-                case GetConnGo112.HandedOver h -> conn(h.pc());
-                case GetConnGo112.Canceled c -> throw c.err();
-                case GetConnGo112.ContextDone d -> throw new IllegalStateException("no context here");
-                case GetConnGo112.Slot s -> throw new IllegalStateException("no permission phase here");
+                case GetConnGo112.HandedOver<PersistConn> h -> conn(h.pc());
+                case GetConnGo112.Canceled<PersistConn> c -> throw c.err();
+                case GetConnGo112.ContextDone<PersistConn> d -> throw new IllegalStateException("no context here");
+                case GetConnGo112.Slot<PersistConn> s -> throw new IllegalStateException("no permission phase here");
             };
         }
     }

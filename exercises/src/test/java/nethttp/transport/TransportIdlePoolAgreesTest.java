@@ -15,6 +15,8 @@ import nethttp.exercises.Conn;
 import nethttp.exercises.Verdict;
 import nethttp.exercises.graders.IdlePoolExercise;
 import nethttp.exercises.graders.IdlePoolModel;
+import nethttp.getconn.ConnectMethodKey;
+import nethttp.getconn.WantConn;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,7 +95,7 @@ class TransportIdlePoolAgreesTest {
 
         @Override
         public Conn get(String key) {
-            WantConn w = new WantConn(t, key(key), Context.background(), new RequestTrace(0, null, t.events));
+            WantConn<PersistConn> w = new WantConn<>(t.host, key(key), Context.background(), new RequestTrace(0, null, t.events));
             boolean delivered = t.idlePool.queueForIdleConn(w);
             if (!delivered) w.cancel(new IOException("no idle connection; this test dials none"));
             syncClosed();

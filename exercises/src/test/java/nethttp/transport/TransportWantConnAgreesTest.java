@@ -14,6 +14,8 @@ import nethttp.exercises.Conn;
 import nethttp.exercises.Verdict;
 import nethttp.exercises.graders.TryDeliverExercise;
 import nethttp.exercises.graders.WantConnModel;
+import nethttp.getconn.ConnectMethodKey;
+import nethttp.getconn.WantConn;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * {@link WantConn}. Here the library's own type is graded like a student's: it must pass every
  * property, under the same seeds as the graders' tests.
  *
- * <p>The test sits in the Transport's package to reach {@code WantConn}. Its cancel gives a
+ * <p>The test sits in the Transport's package to build real connections and to reach the pool the
+ * Transport gives its {@code WantConn}. Its cancel gives a
  * connection back through the Transport's {@code putOrCloseIdleConn}; a connection found in the
  * Transport's idle pool after a cancel is what it gave back.
  */
@@ -42,14 +45,14 @@ class TransportWantConnAgreesTest {
     private static final class Slot implements TryDeliverExercise.Slot {
         private static final ConnectMethodKey KEY = new ConnectMethodKey("http", "a:80");
         private final Transport t = new Transport();
-        private final WantConn w;
+        private final WantConn<PersistConn> w;
         private final Consumer<Conn> putOrCloseIdleConn;
         private final Map<Conn, PersistConn> pcs = new ConcurrentHashMap<>();
 
         Slot(Consumer<Conn> putOrCloseIdleConn) {
             this.putOrCloseIdleConn = putOrCloseIdleConn;
             t.errorLog = msg -> {};
-            w = new WantConn(t, KEY, Context.background(), new RequestTrace(0, null, t.events));
+            w = new WantConn<>(t.host, KEY, Context.background(), new RequestTrace(0, null, t.events));
         }
 
         private PersistConn pc(Conn c) {

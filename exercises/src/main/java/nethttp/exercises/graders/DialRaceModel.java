@@ -9,7 +9,7 @@ import nethttp.exercises.HostPool;
 
 /**
  * The reference of exercise 13: the waiting side of Go 1.12's {@code getConn} and its
- * {@code handlePendingDial}, restated from {@code nethttp.transport.GetConnGo112} without the
+ * {@code handlePendingDial}, restated from {@code nethttp.getconn.GetConnGo112} without the
  * Transport around it. A test of the exercises module grades the library's own race through the
  * same properties, so the two say the same.
  *

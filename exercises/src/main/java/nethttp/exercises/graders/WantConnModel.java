@@ -8,7 +8,7 @@ import nethttp.annotations.Mirrors;
 import nethttp.exercises.Conn;
 
 /**
- * The reference of exercise 10: {@code nethttp.transport.WantConn} restated without the Transport
+ * The reference of exercise 10: {@code nethttp.getconn.WantConn} restated without the Transport
  * around it. The library's type takes a live Transport and its connections; a test of the
  * exercises module grades it through the same scenarios, so the two say the same.
  *

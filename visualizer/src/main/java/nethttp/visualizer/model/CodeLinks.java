@@ -28,7 +28,7 @@ public final class CodeLinks {
     private static final String RESPONSE = "nethttp/server/Response.java";
     private static final String CHUNK_WRITER = "nethttp/server/ChunkWriter.java";
     private static final String PERSIST_CONN = "nethttp/transport/PersistConn.java";
-    private static final String IDLE_POOL = "nethttp/transport/IdlePool.java";
+    private static final String IDLE_POOL = "nethttp/getconn/IdlePool.java";
     private static final String TRANSPORT = "nethttp/transport/Transport.java";
 
     /** The method behind the threads of {@code role}. */
@@ -39,14 +39,14 @@ public final class CodeLinks {
             case BACKGROUND_READ -> new Ref(CONN_READER, "connReader.backgroundRead", Chapter.CONN_SERVE);
             case READ_LOOP -> new Ref(PERSIST_CONN, "persistConn.readLoop", Chapter.CLIENT);
             case WRITE_LOOP -> new Ref(PERSIST_CONN, "persistConn.writeLoop", Chapter.CLIENT);
-            case DIAL -> source.equals("go1.12") ? getConn(source) : new Ref("nethttp/transport/GetConnGo113.java",
+            case DIAL -> source.equals("go1.12") ? getConn(source) : new Ref("nethttp/getconn/GetConnGo113.java",
                     "Transport.dialConnFor", Chapter.GETCONN_RACE);
         };
     }
 
     /** The getConn of the strategy a transport's label names. */
     private static Ref getConn(String source) {
-        return new Ref(source.equals("go1.12") ? "nethttp/transport/GetConnGo112.java" : "nethttp/transport/GetConnGo113.java",
+        return new Ref(source.equals("go1.12") ? "nethttp/getconn/GetConnGo112.java" : "nethttp/getconn/GetConnGo113.java",
                 "Transport.getConn", Chapter.GETCONN_RACE);
     }
 
@@ -70,7 +70,7 @@ public final class CodeLinks {
     private static Ref of(ClientTraceEvent c, String source) {
         return switch (c.kind()) {
             case GET_CONN, GOT_CONN, IDLE_WON, DIAL_WON, LOSER_PARKED, LOSER_CLOSED -> getConn(source);
-            case WAIT_FOR_SLOT -> new Ref("nethttp/transport/ConnsPerHost.java", "Transport.queueForDial", Chapter.GETCONN_RACE);
+            case WAIT_FOR_SLOT -> new Ref("nethttp/getconn/ConnsPerHost.java", "Transport.queueForDial", Chapter.GETCONN_RACE);
             case PUT_IDLE_CONN -> new Ref(IDLE_POOL, "Transport.tryPutIdleConn", Chapter.CLIENT);
             case CONNECT_START, CONNECT_DONE -> new Ref(TRANSPORT, "Transport.dialConn", Chapter.GETCONN_RACE);
             case CONN_CLOSED -> new Ref(PERSIST_CONN, "persistConn.closeLocked", Chapter.CLIENT);

@@ -1,4 +1,4 @@
-package nethttp.transport;
+package nethttp.getconn;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -7,16 +7,16 @@ import java.util.concurrent.locks.ReentrantLock;
 import nethttp.annotations.Mirrors;
 
 /**
- * {@link Transport#maxConnsPerHost}: how many connections each host has (dialing, active or
+ * {@code MaxConnsPerHost}: how many connections each host has (dialing, active or
  * idle), and the queue of requests waiting for permission to dial, served oldest first.
  *
  * <p>A connection counts from the moment its dial is permitted until it closes (or its dial
  * fails). When it goes, its permission passes straight to the oldest request still waiting;
  * only when none waits does the count drop.
  */
-final class ConnsPerHost {
+public final class ConnsPerHost {
     /** A request waiting for permission to dial. */
-    interface Waiter {
+    public interface Waiter {
         /** Whether it still wants the permission. */
         boolean waiting();
 
@@ -33,7 +33,7 @@ final class ConnsPerHost {
      * whether the permission was taken now; if not, {@code w.tryGrant()} is called later.
      */
     @Mirrors(file = "net/http/transport.go", func = "Transport.queueForDial")
-    boolean acquireOrQueue(ConnectMethodKey key, int max, Waiter w) {
+    public boolean acquireOrQueue(ConnectMethodKey key, int max, Waiter w) {
         if (max <= 0) return true;
         mu.lock();
         try {
@@ -52,7 +52,7 @@ final class ConnsPerHost {
     }
 
     /** Removes {@code w} from the queue, if it is there (a Go 1.12 waiter that got its answer elsewhere). */
-    void forget(ConnectMethodKey key, Waiter w) {
+    public void forget(ConnectMethodKey key, Waiter w) {
         mu.lock();
         try {
             ArrayDeque<Waiter> q = wait.get(key);
@@ -68,7 +68,7 @@ final class ConnsPerHost {
      */
     // tag::conns-per-host-release[]
     @Mirrors(file = "net/http/transport.go", func = "Transport.decConnsPerHost")
-    void release(ConnectMethodKey key, int max) {
+    public void release(ConnectMethodKey key, int max) {
         if (max <= 0) return;
         mu.lock();
         try {
@@ -93,7 +93,7 @@ final class ConnsPerHost {
     // end::conns-per-host-release[]
 
     /** The number of counted connections to {@code key}. */
-    int count(ConnectMethodKey key) {
+    public int count(ConnectMethodKey key) {
         mu.lock();
         try {
             return count.getOrDefault(key, 0);
@@ -103,7 +103,7 @@ final class ConnsPerHost {
     }
 
     /** The number of requests waiting for permission to dial {@code key}. */
-    int waiting(ConnectMethodKey key) {
+    public int waiting(ConnectMethodKey key) {
         mu.lock();
         try {
             ArrayDeque<Waiter> q = wait.get(key);

@@ -1,4 +1,4 @@
-package nethttp.transport;
+package nethttp.getconn;
 
 import nethttp.annotations.Mirrors;
 
@@ -7,7 +7,7 @@ import nethttp.annotations.Mirrors;
  * dialed. Go's key also holds a proxy and an HTTP/1-only flag; this transport has neither.
  */
 @Mirrors(file = "net/http/transport.go", func = "connectMethodKey")
-record ConnectMethodKey(String scheme, String addr) {
+public record ConnectMethodKey(String scheme, String addr) {
     @Override
     @Mirrors(file = "net/http/transport.go", func = "connectMethodKey.String")
     public String toString() {

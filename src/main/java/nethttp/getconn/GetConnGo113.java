@@ -1,12 +1,11 @@
-package nethttp.transport;
-
-import static nethttp.transport.RequestCanceledException.whileWaiting;
+package nethttp.getconn;
 
 import java.io.IOException;
 import nethttp.annotations.Mirrors;
 import nethttp.concurrent.Mailbox;
 import nethttp.concurrent.Signal;
 import nethttp.core.Context;
+import nethttp.core.Request;
 import nethttp.event.ThreadRole;
 import nethttp.event.TracedThread;
 import nethttp.httptrace.ClientTrace;
@@ -15,8 +14,8 @@ import nethttp.httptrace.ClientTrace;
  * Go 1.13's {@code getConn}: a {@link WantConn} queued at once for an idle connection and for
  * permission to dial, settled exactly once by whichever comes first.
  */
-final class GetConnGo113 implements ConnFinder {
-    static final GetConnGo113 INSTANCE = new GetConnGo113();
+public final class GetConnGo113 implements ConnFinder {
+    public static final GetConnGo113 INSTANCE = new GetConnGo113();
 
     private GetConnGo113() {}
 
@@ -31,25 +30,23 @@ final class GetConnGo113 implements ConnFinder {
     // tag::go113-queue[]
     @Override
     @Mirrors(file = "net/http/transport.go", func = "Transport.getConn")
-    public PersistConn getConn(Transport t, TransportRequest treq, ConnectMethodKey key)
-            throws IOException {
-        Context ctx = treq.req.context();
-        RequestTrace trace = treq.trace;
+    public <C extends PooledConn> C getConn(ConnHost<C> t, Context ctx, ConnTrace<C> trace,
+            Request cancelKey, ConnectMethodKey key) throws IOException {
         trace.getConn(key.addr());
-        WantConn w = new WantConn(t, key, ctx, trace);
+        WantConn<C> w = new WantConn<>(t, key, ctx, trace);
         IOException failure = null; // the error getConn returns, if any
         Signal.Registration onReady = () -> {};
         Signal.Registration onDone = () -> {};
         try {
-            if (t.idlePool.queueForIdleConn(w)) {
-                PersistConn pc = w.pc();
-                trace.gotConn(pc, pc.gotIdleConnTrace(pc.idleAt));
+            if (t.idlePool().queueForIdleConn(w)) {
+                C pc = w.pc();
+                trace.gotConn(pc, pc.gotIdleConnTrace(pc.idleAt()));
                 // Something non-null, so roundTrip can tell whether a cancel came in between.
-                t.setReqCanceler(treq.cancelKey, err -> {});
+                t.setReqCanceler(cancelKey, err -> {});
                 return pc;
             }
             Mailbox<Wake> wake = new Mailbox<>();
-            t.setReqCanceler(treq.cancelKey, err -> wake.post(new Canceled(err)));
+            t.setReqCanceler(cancelKey, err -> wake.post(new Canceled(err)));
             onReady = w.ready.onFire(() -> wake.post(new Ready()));
             if (ctx.done() != null) {
                 onDone = ctx.done().onFire(() -> wake.post(new ContextDone()));
@@ -62,10 +59,10 @@ final class GetConnGo113 implements ConnFinder {
             // tag::go113-outcome[]
             switch (first) {
                 case Ready r -> {
-                    PersistConn pc = w.pc();
+                    C pc = w.pc();
                     if (pc != null) {
                         var info = new ClientTrace.GotConnInfo(
-                                pc.conn, pc.isReused(), false, null);
+                                pc.conn(), pc.isReused(), false, null);
                         trace.gotConn(pc, info);
                         // Reused means it came through the pool: a connection became idle
                         // before our dial ended.
@@ -75,11 +72,13 @@ final class GetConnGo113 implements ConnFinder {
                     // Prefer the cancellation that probably caused the error.
                     IOException err = w.err();
                     if (ctx.isDone()) err = ctx.err();
-                    else if (wake.poll(0) instanceof Canceled c) err = whileWaiting(c.err());
+                    else if (wake.poll(0) instanceof Canceled c) {
+                        err = t.canceledWhileWaiting(c.err());
+                    }
                     throw err;
                 }
                 case ContextDone d -> throw ctx.err();
-                case Canceled c -> throw whileWaiting(c.err());
+                case Canceled c -> throw t.canceledWhileWaiting(c.err());
             }
             // end::go113-outcome[]
         } catch (IOException e) {
@@ -97,8 +96,8 @@ final class GetConnGo113 implements ConnFinder {
     /** Dials for {@code w} now, or queues it for permission when the host is at {@code MaxConnsPerHost}. */
     // tag::queue-for-dial[]
     @Mirrors(file = "net/http/transport.go", func = "Transport.queueForDial")
-    static void queueForDial(Transport t, WantConn w) {
-        if (t.connsPerHost.acquireOrQueue(w.key, t.maxConnsPerHost, w)) {
+    static <C extends PooledConn> void queueForDial(ConnHost<C> t, WantConn<C> w) {
+        if (t.connsPerHost().acquireOrQueue(w.key, t.maxConnsPerHost(), w)) {
             startDialConnFor(t, w);
         } else {
             w.trace.waitForSlot(w.key.addr());
@@ -106,9 +105,9 @@ final class GetConnGo113 implements ConnFinder {
     }
     // end::queue-for-dial[]
 
-    static void startDialConnFor(Transport t, WantConn w) {
+    static <C extends PooledConn> void startDialConnFor(ConnHost<C> t, WantConn<C> w) {
         long id = t.nextConnId();
-        TracedThread.start(t.events, ThreadRole.DIAL, id, "dial-" + id, self -> dialConnFor(t, w, id));
+        TracedThread.start(t.events(), ThreadRole.DIAL, id, "dial-" + id, self -> dialConnFor(t, w, id));
     }
 
     /**
@@ -118,8 +117,8 @@ final class GetConnGo113 implements ConnFinder {
      */
     // tag::dial-conn-for[]
     @Mirrors(file = "net/http/transport.go", func = "Transport.dialConnFor")
-    static void dialConnFor(Transport t, WantConn w, long id) {
-        PersistConn pc = null;
+    static <C extends PooledConn> void dialConnFor(ConnHost<C> t, WantConn<C> w, long id) {
+        C pc = null;
         IOException err = null;
         try {
             pc = t.dialConn(w.ctx, w.key, id, w.trace);
@@ -127,7 +126,7 @@ final class GetConnGo113 implements ConnFinder {
             err = e;
         } catch (RuntimeException | Error e) {
             // whatever happened, the waiting request hears of it
-            err = ConnErrors.dialFailed(e);
+            err = PoolErrors.dialFailed(e);
         }
         boolean delivered = w.tryDeliver(pc, err);
         if (err == null) {

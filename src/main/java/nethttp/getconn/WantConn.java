@@ -1,4 +1,4 @@
-package nethttp.transport;
+package nethttp.getconn;
 
 import java.io.IOException;
 import java.util.concurrent.locks.ReentrantLock;
@@ -14,22 +14,22 @@ import nethttp.core.Context;
  * connection themselves. That "exactly once" is the whole point of the type.
  */
 @Mirrors(file = "net/http/transport.go", func = "wantConn")
-final class WantConn implements IdlePool.Waiter, ConnsPerHost.Waiter {
+public final class WantConn<C extends PooledConn> implements IdlePool.Waiter<C>, ConnsPerHost.Waiter {
     final ConnectMethodKey key;
     /** The context of the request, for the dial. */
     final Context ctx;
-    final RequestTrace trace;
+    final ConnTrace<C> trace;
     // tag::want-conn-state[]
     /** Fires once the outcome is settled, by delivery or by cancellation. */
-    final Signal ready = new Signal();
-    private final Transport t;
+    public final Signal ready = new Signal();
+    private final ConnHost<C> t;
 
     private final ReentrantLock mu = new ReentrantLock();
-    private PersistConn pc;
+    private C pc;
     private IOException err;
     // end::want-conn-state[]
 
-    WantConn(Transport t, ConnectMethodKey key, Context ctx, RequestTrace trace) {
+    public WantConn(ConnHost<C> t, ConnectMethodKey key, Context ctx, ConnTrace<C> trace) {
         this.t = t;
         this.key = key;
         this.ctx = ctx;
@@ -45,7 +45,7 @@ final class WantConn implements IdlePool.Waiter, ConnsPerHost.Waiter {
 
     /** Settles the outcome with a connection or an error, unless it is settled already. */
     @Mirrors(file = "net/http/transport.go", func = "wantConn.tryDeliver")
-    boolean tryDeliver(PersistConn pc, IOException err) {
+    public boolean tryDeliver(C pc, IOException err) {
         mu.lock();
         try {
             if (this.pc != null || this.err != null) return false;
@@ -63,7 +63,7 @@ final class WantConn implements IdlePool.Waiter, ConnsPerHost.Waiter {
     }
 
     @Override
-    public boolean tryDeliver(PersistConn pc) {
+    public boolean tryDeliver(C pc) {
         return tryDeliver(pc, null);
     }
 
@@ -80,8 +80,8 @@ final class WantConn implements IdlePool.Waiter, ConnsPerHost.Waiter {
      * lost: it goes back to the pool, or is closed.
      */
     @Mirrors(file = "net/http/transport.go", func = "wantConn.cancel")
-    void cancel(IOException why) {
-        PersistConn delivered;
+    public void cancel(IOException why) {
+        C delivered;
         mu.lock();
         try {
             delivered = pc;
@@ -94,7 +94,7 @@ final class WantConn implements IdlePool.Waiter, ConnsPerHost.Waiter {
         if (delivered != null) t.putOrCloseIdleConn(delivered);
     }
 
-    PersistConn pc() {
+    public C pc() {
         mu.lock();
         try {
             return pc;
@@ -103,7 +103,7 @@ final class WantConn implements IdlePool.Waiter, ConnsPerHost.Waiter {
         }
     }
 
-    IOException err() {
+    public IOException err() {
         mu.lock();
         try {
             return err;

@@ -1,6 +1,4 @@
-package nethttp.transport;
-
-import static nethttp.transport.RequestCanceledException.whileWaiting;
+package nethttp.getconn;
 
 import java.io.IOException;
 import java.util.concurrent.locks.ReentrantLock;
@@ -8,6 +6,7 @@ import nethttp.annotations.Mirrors;
 import nethttp.concurrent.Mailbox;
 import nethttp.concurrent.Signal;
 import nethttp.core.Context;
+import nethttp.core.Request;
 import nethttp.event.ThreadRole;
 import nethttp.event.TracedThread;
 import nethttp.httptrace.ClientTrace;
@@ -23,32 +22,32 @@ import nethttp.httptrace.ClientTrace;
  * in some orders of events; here a permission passes straight from a closed connection to the
  * oldest waiter, as in Go 1.13, so that both strategies keep the cap.
  */
-final class GetConnGo112 implements ConnFinder {
-    static final GetConnGo112 INSTANCE = new GetConnGo112();
+public final class GetConnGo112 implements ConnFinder {
+    public static final GetConnGo112 INSTANCE = new GetConnGo112();
 
     private GetConnGo112() {}
 
     /** The cases of Go 1.12's select; the first to settle the {@link Race} wins. */
-    sealed interface Outcome {}
+    public sealed interface Outcome<C> {}
 
-    record Dialed(PersistConn pc, IOException err) implements Outcome {}
+    public record Dialed<C>(C pc, IOException err) implements Outcome<C> {}
 
-    record HandedOver(PersistConn pc) implements Outcome {}
+    public record HandedOver<C>(C pc) implements Outcome<C> {}
 
-    record Slot() implements Outcome {}
+    public record Slot<C>() implements Outcome<C> {}
 
-    record ContextDone() implements Outcome {}
+    public record ContextDone<C>() implements Outcome<C> {}
 
-    record Canceled(IOException err) implements Outcome {}
+    public record Canceled<C>(IOException err) implements Outcome<C> {}
 
     /**
      * One waiting getConn: the receiving side of the select. Settled once; a sender that finds
      * it settled keeps what it brought (a handed-over connection stays with its giver, a dial's
      * connection is parked by the dialing thread, a slot goes to the next waiter).
      */
-    static final class Race implements IdlePool.Waiter, ConnsPerHost.Waiter {
+    public static final class Race<C> implements IdlePool.Waiter<C>, ConnsPerHost.Waiter {
         private final ReentrantLock mu = new ReentrantLock();
-        final Mailbox<Outcome> won = new Mailbox<>();
+        public final Mailbox<Outcome<C>> won = new Mailbox<>();
         private boolean settled;
         /** Which outcomes this phase of the select accepts. */
         private volatile boolean acceptSlot;
@@ -56,8 +55,10 @@ final class GetConnGo112 implements ConnFinder {
         /** Set when getConn returns: only then does the waiter leave the queues for good. */
         private volatile boolean finished;
 
+        public Race() {}
+
         // tag::go112-settle[]
-        boolean trySettle(Outcome o) {
+        public boolean trySettle(Outcome<C> o) {
             mu.lock();
             try {
                 if (settled) return false;
@@ -89,7 +90,7 @@ final class GetConnGo112 implements ConnFinder {
          * already settled the select: then there is nothing to dial for, and the outcome waits
          * in the mailbox.
          */
-        boolean tryNextPhase() {
+        public boolean tryNextPhase() {
             mu.lock();
             try {
                 if (settled) return false;
@@ -107,70 +108,68 @@ final class GetConnGo112 implements ConnFinder {
         }
 
         @Override
-        public boolean tryDeliver(PersistConn pc) {
-            return trySettle(new HandedOver(pc));
+        public boolean tryDeliver(C pc) {
+            return trySettle(new HandedOver<>(pc));
         }
 
         @Override
         public boolean tryGrant() {
-            return trySettle(new Slot());
+            return trySettle(new Slot<>());
         }
     }
 
     /** The select was settled between listening and dialing: take that outcome, dial nothing. */
-    private static PersistConn settledBeforeDial(Transport t, Context ctx, RequestTrace trace, Race race) throws IOException {
+    private static <C extends PooledConn> C settledBeforeDial(ConnHost<C> t, Context ctx, ConnTrace<C> trace, Race<C> race) throws IOException {
         return switch (race.won.take()) {
-            case HandedOver h -> handedOver(trace, h.pc());
-            case ContextDone d -> throw ctx.err();
-            case Canceled c -> throw whileWaiting(c.err());
-            case Slot s -> throw new IllegalStateException("a permission outside the slot phase");
-            case Dialed d -> throw new IllegalStateException("a dial before dialing");
+            case HandedOver<C> h -> handedOver(trace, h.pc());
+            case ContextDone<C> d -> throw ctx.err();
+            case Canceled<C> c -> throw t.canceledWhileWaiting(c.err());
+            case Slot<C> s -> throw new IllegalStateException("a permission outside the slot phase");
+            case Dialed<C> d -> throw new IllegalStateException("a dial before dialing");
         };
     }
 
     @Override
     @Mirrors(file = "net/http/transport.go", func = "Transport.getConn")
-    public PersistConn getConn(Transport t, TransportRequest treq, ConnectMethodKey key)
-            throws IOException {
+    public <C extends PooledConn> C getConn(ConnHost<C> t, Context ctx, ConnTrace<C> trace,
+            Request cancelKey, ConnectMethodKey key) throws IOException {
         // tag::go112-idle-first[]
-        Context ctx = treq.req.context();
-        RequestTrace trace = treq.trace;
         trace.getConn(key.addr());
-        PersistConn idle = t.idlePool.getIdleConn(key);
+        C idle = t.idlePool().getIdleConn(key);
         if (idle != null) {
-            trace.gotConn(idle, idle.gotIdleConnTrace(idle.idleAt));
-            t.setReqCanceler(treq.cancelKey, err -> {});
+            trace.gotConn(idle, idle.gotIdleConnTrace(idle.idleAt()));
+            t.setReqCanceler(cancelKey, err -> {});
             return idle;
         }
 
-        Race race = new Race();
-        t.setReqCanceler(treq.cancelKey, err -> race.trySettle(new Canceled(err)));
+        Race<C> race = new Race<>();
+        t.setReqCanceler(cancelKey, err -> race.trySettle(new Canceled<>(err)));
         Signal.Registration onDone = ctx.done() == null ? () -> {}
-                : ctx.done().onFire(() -> race.trySettle(new ContextDone()));
-        t.idlePool.listen(key, race);
+                : ctx.done().onFire(() -> race.trySettle(new ContextDone<>()));
+        t.idlePool().listen(key, race);
         // end::go112-idle-first[]
         try {
             // tag::go112-slot[]
-            if (t.maxConnsPerHost > 0) {
+            if (t.maxConnsPerHost() > 0) {
                 race.acceptSlot = true;
-                if (!t.connsPerHost.acquireOrQueue(key, t.maxConnsPerHost, race)) {
+                if (!t.connsPerHost().acquireOrQueue(key, t.maxConnsPerHost(), race)) {
                     trace.waitForSlot(key.addr());
-                    Outcome first = race.won.take();
+                    Outcome<C> first = race.won.take();
                     switch (first) {
-                        case Slot s -> race.nextPhase(); // permission to dial; go on below
-                        case HandedOver h -> {
-                            t.connsPerHost.forget(key, race);
+                        case Slot<C> s -> race.nextPhase(); // permission to dial; go on below
+                        case HandedOver<C> h -> {
+                            t.connsPerHost().forget(key, race);
                             return handedOver(trace, h.pc());
                         }
-                        case ContextDone d -> {
-                            t.connsPerHost.forget(key, race);
+                        case ContextDone<C> d -> {
+                            t.connsPerHost().forget(key, race);
                             throw ctx.err();
                         }
-                        case Canceled c -> {
-                            t.connsPerHost.forget(key, race);
-                            throw whileWaiting(c.err());
+                        case Canceled<C> c -> {
+                            t.connsPerHost().forget(key, race);
+                            throw t.canceledWhileWaiting(c.err());
                         }
-                        case Dialed d -> throw new IllegalStateException("dial before permission");
+                        case Dialed<C> d -> throw new IllegalStateException("dial before permission");
                     }
                 } else if (!race.tryNextPhase()) {
                     t.decConnsPerHost(key); // the permission is not needed after all
@@ -183,14 +182,14 @@ final class GetConnGo112 implements ConnFinder {
 
             // tag::go112-dial-race[]
             long id = t.nextConnId();
-            TracedThread.start(t.events, ThreadRole.DIAL, id, "dial-" + id,
+            TracedThread.start(t.events(), ThreadRole.DIAL, id, "dial-" + id,
                     self -> dial(t, ctx, key, id, trace, race));
 
-            Outcome first = race.won.take();
+            Outcome<C> first = race.won.take();
             switch (first) {
-                case Dialed d -> {
+                case Dialed<C> d -> {
                     if (d.pc() != null) {
-                        var info = new ClientTrace.GotConnInfo(d.pc().conn, false, false, null);
+                        var info = new ClientTrace.GotConnInfo(d.pc().conn(), false, false, null);
                         trace.gotConn(d.pc(), info);
                         trace.dialWon(d.pc());
                         return d.pc();
@@ -199,23 +198,23 @@ final class GetConnGo112 implements ConnFinder {
                     if (ctx.isDone()) throw ctx.err();
                     throw d.err();
                 }
-                case HandedOver h -> {
+                case HandedOver<C> h -> {
                     return handedOver(trace, h.pc());
                 }
-                case ContextDone d -> throw ctx.err();
-                case Canceled c -> throw whileWaiting(c.err());
-                case Slot s -> throw new IllegalStateException("a second permission");
+                case ContextDone<C> d -> throw ctx.err();
+                case Canceled<C> c -> throw t.canceledWhileWaiting(c.err());
+                case Slot<C> s -> throw new IllegalStateException("a second permission");
             }
             // end::go112-dial-race[]
         } finally {
             race.finished = true;
             onDone.cancel();
-            t.idlePool.unlisten(key, race);
+            t.idlePool().unlisten(key, race);
         }
     }
 
-    private static PersistConn handedOver(RequestTrace trace, PersistConn pc) {
-        trace.gotConn(pc, new ClientTrace.GotConnInfo(pc.conn, pc.isReused(), false, null));
+    private static <C extends PooledConn> C handedOver(ConnTrace<C> trace, C pc) {
+        trace.gotConn(pc, new ClientTrace.GotConnInfo(pc.conn(), pc.isReused(), false, null));
         trace.idleWon(pc);
         return pc;
     }
@@ -224,9 +223,9 @@ final class GetConnGo112 implements ConnFinder {
      * The dial goroutine: dials, then offers the result to the race; a loser parks its
      * connection.
      */
-    private static void dial(Transport t, Context ctx, ConnectMethodKey key, long id,
-            RequestTrace trace, Race race) {
-        PersistConn pc = null;
+    private static <C extends PooledConn> void dial(ConnHost<C> t, Context ctx, ConnectMethodKey key, long id,
+            ConnTrace<C> trace, Race<C> race) {
+        C pc = null;
         IOException err = null;
         try {
             pc = t.dialConn(ctx, key, id, trace);
@@ -234,7 +233,7 @@ final class GetConnGo112 implements ConnFinder {
             err = e;
         } catch (RuntimeException | Error e) {
             // whatever happened, the waiting request hears of it
-            err = ConnErrors.dialFailed(e);
+            err = PoolErrors.dialFailed(e);
         }
         dialEnded(t, key, trace, race, pc, err);
     }
@@ -246,9 +245,9 @@ final class GetConnGo112 implements ConnFinder {
      * is given back. A winning error's permission is given back by the request, in getConn.
      */
     @Mirrors(file = "net/http/transport.go", func = "Transport.getConn.handlePendingDial")
-    static void dialEnded(Transport t, ConnectMethodKey key, RequestTrace trace, Race race,
-            PersistConn pc, IOException err) {
-        if (race.trySettle(new Dialed(pc, err))) return;
+    public static <C extends PooledConn> void dialEnded(ConnHost<C> t, ConnectMethodKey key, ConnTrace<C> trace, Race<C> race,
+            C pc, IOException err) {
+        if (race.trySettle(new Dialed<>(pc, err))) return;
         if (err == null) {
             t.parkLoser(pc, trace);
         } else {

@@ -1,4 +1,4 @@
-package nethttp.transport;
+package nethttp.getconn;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -13,83 +13,83 @@ import nethttp.concurrent.Timers;
 import nethttp.annotations.Mirrors;
 
 /**
- * The idle connections of a {@link Transport}, and the requests waiting for one to become idle.
+ * The idle connections of a transport, and the requests waiting for one to become idle.
  *
  * <p>Per key, idle connections are kept most recently used last, and a request takes the most
  * recently used one: it is the least likely to have been closed by the server. Across keys, a
- * list in order of idling lets {@link Transport#maxIdleConns} evict the connection idle the
+ * list in order of idling lets {@code MaxIdleConns} evict the connection idle the
  * longest. A connection that becomes idle while requests wait for one goes to the oldest of them
  * first, and is not pooled at all.
  *
  * <p>All of it is guarded by one lock, Go's {@code idleMu}.
  */
-final class IdlePool {
+public final class IdlePool<C extends PooledConn> {
     /** A request waiting for the next idle connection. */
-    interface Waiter {
+    public interface Waiter<C> {
         boolean waiting();
 
         /** Hands it {@code pc}; false when it no longer wants one. */
-        boolean tryDeliver(PersistConn pc);
+        boolean tryDeliver(C pc);
     }
 
-    private final Transport t;
+    private final ConnHost<C> t;
     final ReentrantLock idleMu = new ReentrantLock();
     /** Most recently used last. */
-    private final Map<ConnectMethodKey, List<PersistConn>> idleConn = new HashMap<>();
+    private final Map<ConnectMethodKey, List<C>> idleConn = new HashMap<>();
     /** Every idle connection, oldest first: Go's {@code connLRU}. */
-    private final LinkedHashSet<PersistConn> idleLRU = new LinkedHashSet<>();
-    private final Map<ConnectMethodKey, ArrayDeque<Waiter>> idleConnWait = new HashMap<>();
+    private final LinkedHashSet<C> idleLRU = new LinkedHashSet<>();
+    private final Map<ConnectMethodKey, ArrayDeque<Waiter<C>>> idleConnWait = new HashMap<>();
     /** Set by {@link #closeIdleConnections}: connections becoming idle are closed until someone wants one. */
     private boolean closeIdle;
 
-    IdlePool(Transport t) {
+    public IdlePool(ConnHost<C> t) {
         this.t = t;
     }
 
     /**
      * Offers {@code pc}, whose response was read completely, for reuse: to the oldest request
      * waiting for one, else to the pool. Returns null when it was taken, or the reason it was
-     * not; the caller closes it then (see {@link Transport#putOrCloseIdleConn}).
+     * not; the caller closes it then (see {@link ConnHost#putOrCloseIdleConn}).
      */
     @Mirrors(file = "net/http/transport.go", func = "Transport.tryPutIdleConn")
-    IOException tryPutIdleConn(PersistConn pc) {
-        if (t.disableKeepAlives || t.maxIdleConnsPerHost < 0) return ConnErrors.of(ConnErrors.KEEP_ALIVES_DISABLED);
-        if (pc.isBroken()) return ConnErrors.of(ConnErrors.CONN_BROKEN);
+    public IOException tryPutIdleConn(C pc) {
+        if (t.disableKeepAlives() || t.maxIdleConnsPerHostSetting() < 0) return PoolErrors.of(PoolErrors.KEEP_ALIVES_DISABLED);
+        if (pc.isBroken()) return PoolErrors.of(PoolErrors.CONN_BROKEN);
         pc.markReused();
-        PersistConn evicted = null;
+        C evicted = null;
         idleMu.lock();
         try {
             // tag::try-put-idle-waiters[]
-            ArrayDeque<Waiter> q = idleConnWait.get(pc.cacheKey);
+            ArrayDeque<Waiter<C>> q = idleConnWait.get(pc.cacheKey());
             if (q != null) {
                 boolean done = false;
                 while (!q.isEmpty() && !done) done = q.pollFirst().tryDeliver(pc);
-                if (q.isEmpty()) idleConnWait.remove(pc.cacheKey);
+                if (q.isEmpty()) idleConnWait.remove(pc.cacheKey());
                 if (done) return null;
             }
             // end::try-put-idle-waiters[]
-            if (closeIdle) return ConnErrors.of(ConnErrors.CLOSE_IDLE);
-            List<PersistConn> idles = idleConn.computeIfAbsent(pc.cacheKey, k -> new ArrayList<>());
+            if (closeIdle) return PoolErrors.of(PoolErrors.CLOSE_IDLE);
+            List<C> idles = idleConn.computeIfAbsent(pc.cacheKey(), k -> new ArrayList<>());
             if (idles.size() >= t.maxIdleConnsPerHost()) {
-                if (idles.isEmpty()) idleConn.remove(pc.cacheKey);
-                return ConnErrors.of(ConnErrors.TOO_MANY_IDLE_HOST);
+                if (idles.isEmpty()) idleConn.remove(pc.cacheKey());
+                return PoolErrors.of(PoolErrors.TOO_MANY_IDLE_HOST);
             }
-            if (idles.contains(pc)) throw new IllegalStateException("dup idle pconn " + pc.id + " in freelist");
+            if (idles.contains(pc)) throw new IllegalStateException("dup idle pconn " + pc.id() + " in freelist");
             idles.add(pc);
             idleLRU.add(pc);
-            if (t.maxIdleConns != 0 && idleLRU.size() > t.maxIdleConns) {
+            if (t.maxIdleConns() != 0 && idleLRU.size() > t.maxIdleConns()) {
                 evicted = idleLRU.iterator().next();
                 removeIdleConnLocked(evicted);
             }
-            if (t.idleConnTimeout.isPositive()) {
-                if (pc.idleTimer != null) pc.idleTimer.cancel(false);
-                pc.idleTimer = Timers.schedule(pc::closeConnIfStillIdle, t.idleConnTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            if (t.idleConnTimeout().isPositive()) {
+                if (pc.idleTimer() != null) pc.idleTimer().cancel(false);
+                pc.idleTimer(Timers.schedule(pc::closeConnIfStillIdle, t.idleConnTimeout().toNanos(), TimeUnit.NANOSECONDS));
             }
-            pc.idleAt = t.clock.getAsLong();
+            pc.idleAt(t.now());
         } finally {
             idleMu.unlock();
         }
-        if (evicted != null) evicted.close(ConnErrors.of(ConnErrors.TOO_MANY_IDLE));
+        if (evicted != null) evicted.close(PoolErrors.of(PoolErrors.TOO_MANY_IDLE));
         return null;
     }
 
@@ -100,27 +100,27 @@ final class IdlePool {
      */
     // tag::queue-for-idle-conn[]
     @Mirrors(file = "net/http/transport.go", func = "Transport.queueForIdleConn")
-    boolean queueForIdleConn(WantConn w) {
-        if (t.disableKeepAlives) return false;
-        List<PersistConn> tooOld = new ArrayList<>();
+    public boolean queueForIdleConn(WantConn<C> w) {
+        if (t.disableKeepAlives()) return false;
+        List<C> tooOld = new ArrayList<>();
         idleMu.lock();
         try {
             closeIdle = false; // someone wants a connection again
-            PersistConn pc = mostRecentUsable(w.key, tooOld);
+            C pc = mostRecentUsable(w.key, tooOld);
             if (pc != null) {
                 // Found one: w is settled now or was before, so it is not queued.
                 boolean delivered = w.tryDeliver(pc);
                 if (delivered) take(pc);
                 return delivered;
             }
-            ArrayDeque<Waiter> q =
+            ArrayDeque<Waiter<C>> q =
                     idleConnWait.computeIfAbsent(w.key, k -> new ArrayDeque<>());
             while (!q.isEmpty() && !q.peekFirst().waiting()) q.pollFirst(); // cleanFront
             q.addLast(w);
             return false;
         } finally {
             idleMu.unlock();
-            tooOld.forEach(PersistConn::closeConnIfStillIdle);
+            tooOld.forEach(PooledConn::closeConnIfStillIdle);
         }
     }
     // end::queue-for-idle-conn[]
@@ -130,18 +130,18 @@ final class IdlePool {
      * is queued; Go 1.12 waits on a channel instead (see {@link #listen}).
      */
     @Mirrors(file = "net/http/transport.go", func = "Transport.getIdleConn")
-    PersistConn getIdleConn(ConnectMethodKey key) {
-        if (t.disableKeepAlives) return null;
-        List<PersistConn> tooOld = new ArrayList<>();
+    public C getIdleConn(ConnectMethodKey key) {
+        if (t.disableKeepAlives()) return null;
+        List<C> tooOld = new ArrayList<>();
         idleMu.lock();
         try {
             closeIdle = false;
-            PersistConn pc = mostRecentUsable(key, tooOld);
+            C pc = mostRecentUsable(key, tooOld);
             if (pc != null) take(pc);
             return pc;
         } finally {
             idleMu.unlock();
-            tooOld.forEach(PersistConn::closeConnIfStillIdle);
+            tooOld.forEach(PooledConn::closeConnIfStillIdle);
         }
     }
 
@@ -151,13 +151,13 @@ final class IdlePool {
      * end, leave the list; the too old are collected into {@code tooOld}, to be closed once the
      * lock is released.
      */
-    private PersistConn mostRecentUsable(ConnectMethodKey key, List<PersistConn> tooOld) {
-        List<PersistConn> list = idleConn.get(key);
+    private C mostRecentUsable(ConnectMethodKey key, List<C> tooOld) {
+        List<C> list = idleConn.get(key);
         if (list == null) return null;
-        long oldest = t.idleConnTimeout.isPositive() ? t.clock.getAsLong() - t.idleConnTimeout.toNanos() : 0;
+        long oldest = t.idleConnTimeout().isPositive() ? t.now() - t.idleConnTimeout().toNanos() : 0;
         while (!list.isEmpty()) {
-            PersistConn pc = list.get(list.size() - 1);
-            boolean old = oldest != 0 && pc.idleAt - oldest < 0;
+            C pc = list.get(list.size() - 1);
+            boolean old = oldest != 0 && pc.idleAt() - oldest < 0;
             if (!pc.isBroken() && !old) return pc;
             if (old) tooOld.add(pc);
             list.remove(list.size() - 1);
@@ -167,10 +167,10 @@ final class IdlePool {
     }
 
     /** Takes {@code pc}, just found by {@link #mostRecentUsable}, out of the pool. */
-    private void take(PersistConn pc) {
-        List<PersistConn> list = idleConn.get(pc.cacheKey);
+    private void take(C pc) {
+        List<C> list = idleConn.get(pc.cacheKey());
         list.remove(list.size() - 1);
-        if (list.isEmpty()) idleConn.remove(pc.cacheKey);
+        if (list.isEmpty()) idleConn.remove(pc.cacheKey());
         idleLRU.remove(pc);
     }
 
@@ -179,10 +179,11 @@ final class IdlePool {
      * becomes idle is handed to it (oldest listener first) instead of being pooled.
      */
     // tag::listen[]
-    void listen(ConnectMethodKey key, Waiter w) {
+    public void listen(ConnectMethodKey key, Waiter<C> w) {
         idleMu.lock();
         try {
-            ArrayDeque<Waiter> q = idleConnWait.computeIfAbsent(key, k -> new ArrayDeque<>());
+            ArrayDeque<Waiter<C>> q =
+                    idleConnWait.computeIfAbsent(key, k -> new ArrayDeque<>());
             while (!q.isEmpty() && !q.peekFirst().waiting()) q.pollFirst();
             q.addLast(w);
         } finally {
@@ -192,10 +193,10 @@ final class IdlePool {
     // end::listen[]
 
     /** {@code w} stopped listening. */
-    void unlisten(ConnectMethodKey key, Waiter w) {
+    public void unlisten(ConnectMethodKey key, Waiter<C> w) {
         idleMu.lock();
         try {
-            ArrayDeque<Waiter> q = idleConnWait.get(key);
+            ArrayDeque<Waiter<C>> q = idleConnWait.get(key);
             if (q != null && q.remove(w) && q.isEmpty()) idleConnWait.remove(key);
         } finally {
             idleMu.unlock();
@@ -204,7 +205,7 @@ final class IdlePool {
 
     /** Takes {@code pc} out of the pool; returns whether it was there. */
     @Mirrors(file = "net/http/transport.go", func = "Transport.removeIdleConn")
-    boolean removeIdleConn(PersistConn pc) {
+    public boolean removeIdleConn(C pc) {
         idleMu.lock();
         try {
             return removeIdleConnLocked(pc);
@@ -214,19 +215,19 @@ final class IdlePool {
     }
 
     @Mirrors(file = "net/http/transport.go", func = "Transport.removeIdleConnLocked")
-    private boolean removeIdleConnLocked(PersistConn pc) {
-        if (pc.idleTimer != null) pc.idleTimer.cancel(false);
+    private boolean removeIdleConnLocked(C pc) {
+        if (pc.idleTimer() != null) pc.idleTimer().cancel(false);
         idleLRU.remove(pc);
-        List<PersistConn> list = idleConn.get(pc.cacheKey);
+        List<C> list = idleConn.get(pc.cacheKey());
         if (list == null) return false;
         boolean removed = list.remove(pc); // keeps the order of the rest
-        if (list.isEmpty()) idleConn.remove(pc.cacheKey);
+        if (list.isEmpty()) idleConn.remove(pc.cacheKey());
         return removed;
     }
 
     /** Called by an idle timer: closes {@code pc} if it is still idle. */
     @Mirrors(file = "net/http/transport.go", func = "persistConn.closeConnIfStillIdle")
-    void closeConnIfStillIdle(PersistConn pc) {
+    public void closeConnIfStillIdle(C pc) {
         idleMu.lock();
         try {
             if (!idleLRU.contains(pc)) return;
@@ -234,18 +235,18 @@ final class IdlePool {
         } finally {
             idleMu.unlock();
         }
-        pc.close(ConnErrors.of(ConnErrors.IDLE_CONN_TIMEOUT));
+        pc.close(PoolErrors.of(PoolErrors.IDLE_CONN_TIMEOUT));
     }
 
     /** Closes every idle connection, and those that become idle until someone wants one again. */
     @Mirrors(file = "net/http/transport.go", func = "Transport.CloseIdleConnections")
-    void closeIdleConnections() {
-        List<PersistConn> all = new ArrayList<>();
+    public void closeIdleConnections() {
+        List<C> all = new ArrayList<>();
         idleMu.lock();
         try {
             idleConn.values().forEach(all::addAll);
-            for (PersistConn pc : idleLRU) {
-                if (pc.idleTimer != null) pc.idleTimer.cancel(false);
+            for (C pc : idleLRU) {
+                if (pc.idleTimer() != null) pc.idleTimer().cancel(false);
             }
             idleConn.clear();
             idleLRU.clear();
@@ -253,11 +254,11 @@ final class IdlePool {
         } finally {
             idleMu.unlock();
         }
-        for (PersistConn pc : all) pc.close(ConnErrors.of(ConnErrors.CLOSE_IDLE_CONNS));
+        for (C pc : all) pc.close(PoolErrors.of(PoolErrors.CLOSE_IDLE_CONNS));
     }
 
     /** The idle connections for {@code key}, most recently used last (a snapshot, for tests and tools). */
-    List<PersistConn> idle(ConnectMethodKey key) {
+    public List<C> idle(ConnectMethodKey key) {
         idleMu.lock();
         try {
             return List.copyOf(idleConn.getOrDefault(key, List.of()));
@@ -267,7 +268,7 @@ final class IdlePool {
     }
 
     /** How many connections are idle, over all keys. */
-    int idleCount() {
+    public int idleCount() {
         idleMu.lock();
         try {
             return idleLRU.size();
