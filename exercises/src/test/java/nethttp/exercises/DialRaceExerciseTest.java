@@ -31,6 +31,7 @@ class DialRaceExerciseTest extends GraderContract<DialRaceExercise.Subject> {
         chaffs.put("KeepsLateErrorsPermission", DialRaceChaffs.KeepsLateErrorsPermission::new);
         chaffs.put("CheckThenAct", DialRaceChaffs.CheckThenAct::new);
         chaffs.put("DialChecksBeforeLock", DialRaceChaffs.DialChecksBeforeLock::new);
+        chaffs.put("LooksBeforeReentrantLock", DialRaceChaffs.LooksBeforeReentrantLock::new);
         return chaffs;
     }
 

@@ -2,6 +2,7 @@ package nethttp.exercises.chaffs;
 
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.ReentrantLock;
 import nethttp.exercises.Conn;
 import nethttp.exercises.HostPool;
 import nethttp.exercises.graders.DialRaceExercise;
@@ -218,6 +219,68 @@ public final class DialRaceChaffs {
                 err = e;
             }
             done.countDown();
+        }
+    }
+
+    /**
+     * Settles under a {@code ReentrantLock}, but looks at the volatile "settled?" before taking it
+     * and not again after: a hand-over and the dial can both pass the look, and both win. The lock's
+     * own steps widen the model checker's search, which is why this one is kept beside the
+     * {@code synchronized} kind above.
+     */
+    public static final class LooksBeforeReentrantLock implements DialRaceExercise.Race {
+        private final HostPool pool;
+        private final ReentrantLock mu = new ReentrantLock();
+        private final CountDownLatch done = new CountDownLatch(1);
+        private volatile boolean settled;
+        private Conn conn;
+        private IOException err;
+
+        public LooksBeforeReentrantLock(HostPool pool) {
+            this.pool = pool;
+        }
+
+        private boolean settle(Conn c, IOException e) {
+            if (settled) return false;
+            mu.lock();
+            try {
+                settled = true;
+                conn = c;
+                err = e;
+            } finally {
+                mu.unlock();
+            }
+            done.countDown();
+            return true;
+        }
+
+        @Override
+        public boolean handOver(Conn c) {
+            return settle(c, null);
+        }
+
+        @Override
+        public void dialDone(Conn c, IOException e) {
+            if (e != null) pool.decConnsPerHost();
+            if (settle(c, e) || c == null) return;
+            if (!pool.tryPutIdleConn(c)) c.close();
+        }
+
+        @Override
+        public void cancel(IOException e) {
+            settle(null, e);
+        }
+
+        @Override
+        public Conn await() throws IOException, InterruptedException {
+            done.await();
+            mu.lock();
+            try {
+                if (conn != null) return conn;
+                throw err;
+            } finally {
+                mu.unlock();
+            }
         }
     }
 }
