@@ -407,17 +407,9 @@ public final class DialRaceExercise extends Exercise<DialRaceExercise.Subject> {
             Pool pool = new Pool(true);
             onStage = subject.newRace(pool);
             played = new Object[moves.size()];
-            List<Thread> threads = new ArrayList<>();
-            for (int i = 0; i < moves.size(); i++) threads.add(new Thread(new Call(cast, i)));
-            threads.forEach(Thread::start);
-            for (Thread t : threads) {
-                try {
-                    t.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
-                }
-            }
+            List<Runnable> calls = new ArrayList<>();
+            for (int i = 0; i < moves.size(); i++) calls.add(new Call(cast, i));
+            Interleavings.together(calls);
             String broken = judgeInterleaved(cast, pool, played);
             if (broken != null) throw new AssertionError(broken);
         }

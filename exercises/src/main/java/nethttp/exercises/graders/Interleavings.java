@@ -49,6 +49,24 @@ final class Interleavings {
         }
     }
 
+    /**
+     * Runs each of {@code calls} on a thread of its own, started together, and waits for all:
+     * the body of every scenario, whose threads the model checker interleaves.
+     */
+    static void together(List<Runnable> calls) {
+        List<Thread> threads = new ArrayList<>();
+        for (Runnable call : calls) threads.add(new Thread(call));
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+    }
+
     /** Lincheck's report cut to what a student needs: the broken rule and the short interleaving. */
     static String report(String lincheck) {
         List<String> lines = lincheck == null ? List.of() : lincheck.lines().toList();
