@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import nethttp.exercises.Exercise;
 import nethttp.exercises.Property;
 import nethttp.exercises.Show;
@@ -108,7 +109,7 @@ public final class ChunkedExercise extends Exercise<ChunkedExercise.Subject> {
             String hex = Integer.toHexString(size);
             return switch (this) {
                 case PLAIN -> hex + "\r\n";
-                case UPPER_HEX -> hex.toUpperCase(java.util.Locale.ROOT) + "\r\n";
+                case UPPER_HEX -> hex.toUpperCase(Locale.ROOT) + "\r\n";
                 case LEADING_ZERO -> "0" + hex + "\r\n";
                 case EXTENSION -> hex + ";name=value\r\n";
                 case TRAILING_BLANKS -> hex + " \t\r\n";

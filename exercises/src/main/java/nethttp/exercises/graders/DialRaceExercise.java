@@ -3,6 +3,7 @@ package nethttp.exercises.graders;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -420,7 +421,7 @@ public final class DialRaceExercise extends Exercise<DialRaceExercise.Subject> {
         for (int i = 0; i < results.length; i++) {
             if (results[i] instanceof Throwable e) return cast.move(i) + " threw " + e;
         }
-        List<Object> rs = java.util.Arrays.asList(results);
+        List<Object> rs = Arrays.asList(results);
         String broken = fates(cast, pool, rs, false);
         if (broken == null) broken = permission(cast, pool, rs.stream().anyMatch(Boolean.TRUE::equals));
         return broken;
@@ -485,7 +486,7 @@ public final class DialRaceExercise extends Exercise<DialRaceExercise.Subject> {
         judgeInterleaved(cast, pool, results);
         // The messages of a broken rule, built once: their string concatenations are linked on first use.
         Object[] lost = new Object[moves.size()];
-        java.util.Arrays.fill(lost, Boolean.TRUE);
+        Arrays.fill(lost, Boolean.TRUE);
         String unused = judgeInterleaved(cast, new Pool(true), lost) + new AssertionError("warm-up").getMessage();
     }
 

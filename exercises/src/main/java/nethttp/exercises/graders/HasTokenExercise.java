@@ -5,6 +5,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import nethttp.exercises.Exercise;
 import nethttp.exercises.Property;
 import nethttp.exercises.Show;
@@ -102,7 +103,7 @@ public final class HasTokenExercise extends Exercise<HasTokenExercise.Subject> {
             List<String> es = new ArrayList<>(ws);
             String spelled = switch (at % 3) {
                 case 0 -> t;
-                case 1 -> t.toUpperCase(java.util.Locale.ROOT);
+                case 1 -> t.toUpperCase(Locale.ROOT);
                 default -> Character.toUpperCase(t.charAt(0)) + t.substring(1);
             };
             es.add(Math.min(at, es.size()), spelled);
