@@ -46,10 +46,11 @@ import (
 )
 
 type recorder struct {
-	ln    net.Listener
-	mu    sync.Mutex
-	conns []*[]byte
-	wg    sync.WaitGroup
+	ln       net.Listener
+	mu       sync.Mutex
+	conns    []*[]byte
+	wg       sync.WaitGroup
+	accepted chan struct{} // one value per connection accepted
 }
 
 // serve records every request on every connection until the listener closes.
@@ -65,6 +66,7 @@ func (r *recorder) serve() {
 		r.mu.Unlock()
 		r.wg.Add(1)
 		go r.handle(c, buf)
+		r.accepted <- struct{}{}
 	}
 }
 
@@ -372,11 +374,27 @@ func main() {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
-		rec := &recorder{ln: ln}
+		rec := &recorder{ln: ln, accepted: make(chan struct{}, 64)}
 		go rec.serve()
 		tr := &http.Transport{}
 		if s.configure != nil {
 			s.configure(tr)
+		}
+		// A request that fails before it flushes anything leaves its connection unread: only
+		// the number of dials tells the recorder to wait for it before it stops accepting.
+		dials := 0
+		dial := tr.DialContext
+		if dial == nil {
+			dial = (&net.Dialer{}).DialContext
+		}
+		tr.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
+			c, err := dial(ctx, network, addr)
+			if err == nil {
+				rec.mu.Lock()
+				dials++
+				rec.mu.Unlock()
+			}
+			return c, err
 		}
 		for i, req := range s.requests("http://" + ln.Addr().String()) {
 			resp, err := tr.RoundTrip(req)
@@ -388,6 +406,12 @@ func main() {
 			resp.Body.Close()
 		}
 		tr.CloseIdleConnections()
+		rec.mu.Lock()
+		dialed := dials
+		rec.mu.Unlock()
+		for i := 0; i < dialed; i++ {
+			<-rec.accepted
+		}
 		ln.Close()
 		rec.wg.Wait()
 		for i, c := range rec.conns {

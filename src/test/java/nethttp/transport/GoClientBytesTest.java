@@ -363,6 +363,15 @@ class GoClientBytesTest {
         try (Recorder rec = new Recorder()) {
             Transport t = new Transport();
             s.configure().accept(t);
+            // A request that fails before it flushes anything leaves its connection unread: only
+            // the number of dials tells the recorder to wait for it before it stops accepting.
+            java.util.concurrent.atomic.AtomicInteger dials = new java.util.concurrent.atomic.AtomicInteger();
+            Dialer configured = t.dialer;
+            t.dialer = (ctx, network, addr) -> {
+                Socket c = configured.dial(ctx, network, addr);
+                dials.incrementAndGet();
+                return c;
+            };
             List<String> out = new ArrayList<>();
             int i = 0;
             for (Request r : s.requests().apply("http://127.0.0.1:" + rec.port())) {
@@ -379,7 +388,7 @@ class GoClientBytesTest {
                 }
             }
             t.closeIdleConnections();
-            out.addAll(rec.finish());
+            out.addAll(rec.finish(dials.get()));
             return out;
         }
     }
@@ -649,6 +658,7 @@ class GoClientBytesTest {
         private final ServerSocket ln = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         private final List<ByteArrayOutputStream> conns = new ArrayList<>();
         private final List<Thread> threads = new ArrayList<>();
+        private final java.util.concurrent.Semaphore accepted = new java.util.concurrent.Semaphore(0);
         private final Thread acceptor;
 
         Recorder() throws IOException {
@@ -665,6 +675,7 @@ class GoClientBytesTest {
                         conns.add(buf);
                         threads.add(Thread.ofVirtual().start(() -> handle(c, buf)));
                     }
+                    accepted.release();
                 }
             });
         }
@@ -742,8 +753,13 @@ class GoClientBytesTest {
             }
         }
 
-        /** Waits for every connection to end (the client closed them all) and returns their bytes. */
-        List<String> finish() throws Exception {
+        /**
+         * Waits until the {@code dialed} connections have been accepted (a connection the client
+         * gave up before writing may still wait in the listen queue), then for every connection
+         * to end (the client closed them all), and returns their bytes.
+         */
+        List<String> finish(int dialed) throws Exception {
+            assertTrue(accepted.tryAcquire(dialed, 20, TimeUnit.SECONDS), "a dialed connection was never accepted");
             ln.close();
             acceptor.join();
             List<Thread> ts;
