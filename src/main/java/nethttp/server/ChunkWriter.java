@@ -12,6 +12,7 @@ import nethttp.sniff.Sniff;
 import nethttp.textproto.BufioWriter;
 import nethttp.textproto.Guts;
 import nethttp.textproto.HeaderTokens;
+import nethttp.textproto.Quote;
 import nethttp.transfer.Body;
 import nethttp.transfer.Discard;
 import nethttp.transfer.Transfer;
@@ -140,8 +141,8 @@ final class ChunkWriter extends WriterStream {
         if (!h.has("Date")) extra.date = HttpDate.now();
 
         if (d.lengthAndEncoding()) {
-            w.conn.server.logf("http: WriteHeader called with both Transfer-Encoding of \"%s\" and a Content-Length of %d",
-                    te, w.contentLength);
+            w.conn.server.logf("http: WriteHeader called with both Transfer-Encoding of %s and a Content-Length of %d",
+                    Quote.quote(te), w.contentLength);
         }
         if (!w.req.protoAtLeast(1, 0)) return;
 

@@ -169,6 +169,21 @@ class ResponseWritingTest {
         }
     }
 
+    /** Go quotes the handler's value with {@code %q}, so a quote or a tab in it is escaped. */
+    @Test
+    void bothTransferEncodingAndContentLengthIsLoggedWithTheValueQuotedAsGoQuotesIt() throws Exception {
+        try (var ts = new TestServer((w, r) -> {
+            w.header().set("Transfer-Encoding", "a\"b\tc");
+            w.header().set("Content-Length", "3");
+            w.writeString("abc");
+        })) {
+            ts.roundTripAll(GET);
+            assertEquals(java.util.List.of(
+                    "http: WriteHeader called with both Transfer-Encoding of \"a\\\"b\\tc\" and a Content-Length of 3"),
+                    ts.log);
+        }
+    }
+
     @Test
     void headerChangesAfterWriteHeaderDoNotReachTheWire() throws Exception {
         try (var ts = new TestServer((w, r) -> {
