@@ -14,6 +14,7 @@ import java.util.Map;
 import nethttp.client.Client;
 import nethttp.client.Requests;
 import nethttp.core.Context;
+import nethttp.core.NetAddr;
 import nethttp.core.Request;
 import nethttp.core.Response;
 import nethttp.event.EventBus;
@@ -113,7 +114,7 @@ public final class Main {
         }
         ServerSocket ss = Server.listen(srv.addr);
         var bound = (InetSocketAddress) ss.getLocalSocketAddress();
-        out.println("serving on http://" + hostPort(bound) + "/  (routes: /, /echo, /stream, /slow; Ctrl-C stops)");
+        out.println("serving on http://" + NetAddr.of(bound) + "/  (routes: /, /echo, /stream, /slow; Ctrl-C stops)");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 srv.shutdown(Duration.ofSeconds(5));
@@ -282,12 +283,6 @@ public final class Main {
             // reported below
         }
         throw new IllegalArgumentException(name + " wants a positive number, not " + s);
-    }
-
-    private static String hostPort(InetSocketAddress a) {
-        String host = a.getAddress().getHostAddress();
-        if (host.indexOf(':') >= 0) host = "[" + host + "]";
-        return host + ":" + a.getPort();
     }
 
     private static String value(List<String> opts, int i, String name) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -19,6 +20,7 @@ import nethttp.annotations.Mirrors;
 import nethttp.core.AbortHandlerException;
 import nethttp.core.ConnState;
 import nethttp.core.HijackedException;
+import nethttp.core.NetAddr;
 import nethttp.annotations.Mirrors;
 import nethttp.core.Hijacker;
 import nethttp.core.ProtocolException;
@@ -84,9 +86,7 @@ final class Conn {
 
     private static String addressOf(Socket s) {
         var a = s.getInetAddress();
-        String host = a == null ? "" : a.getHostAddress();
-        if (host.indexOf(':') >= 0) host = "[" + host + "]";
-        return host + ":" + s.getPort();
+        return a == null ? ":" + s.getPort() : NetAddr.of(new InetSocketAddress(a, s.getPort()));
     }
 
     /** Starts a virtual thread for this connection that reports its life as events. */

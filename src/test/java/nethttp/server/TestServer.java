@@ -30,10 +30,15 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(Handler h, java.util.function.Consumer<Server> configure) throws IOException {
+        this(h, configure, InetAddress.getLoopbackAddress());
+    }
+
+    /** A server listening on {@code bind} (a loopback address) instead of 127.0.0.1. */
+    TestServer(Handler h, java.util.function.Consumer<Server> configure, InetAddress bind) throws IOException {
         srv.handler = h;
         srv.errorLog = log::add;
         configure.accept(srv);
-        ServerSocket ss = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        ServerSocket ss = new ServerSocket(0, 50, bind);
         addr = (InetSocketAddress) ss.getLocalSocketAddress();
         acceptLoop = Thread.ofVirtual().start(() -> {
             try {
