@@ -117,8 +117,14 @@ func (r *recorder) handle(c net.Conn, buf *[]byte) {
 				}
 				record([]byte(line))
 				if line == "0\r\n" {
-					end, _ := br.ReadString('\n')
-					record([]byte(end))
+					// the trailer's fields, if any, then the blank line
+					for {
+						end, err := br.ReadString('\n')
+						record([]byte(end))
+						if err != nil || end == "\r\n" {
+							break
+						}
+					}
 					break
 				}
 				n, _ := strconv.ParseInt(strings.TrimRight(line, "\r\n"), 16, 64)
@@ -218,6 +224,13 @@ var scenarios = []scenario{
 		r.Header.Set("X-Text", "café")
 		r.Header.Add("X-Text", "plain")
 		r.Header.Set("X-Euro", "€uro 😀")
+		return []*http.Request{r}
+	}},
+	{"trailer-utf8", nil, func(b string) []*http.Request {
+		r := newReq("PUT", b+"/up", opaqueReader{strings.NewReader("streamed body")})
+		r.Trailer = http.Header{}
+		r.Trailer.Set("X-Sum", "café")
+		r.Trailer.Set("X-Euro", "€uro 😀")
 		return []*http.Request{r}
 	}},
 	{"url-utf8", nil, func(b string) []*http.Request {

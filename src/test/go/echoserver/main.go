@@ -1,6 +1,7 @@
 // Command echoserver is the reference side of the differential test suite: Go's own net/http
-// serving the same four routes as the Java demo server (nethttp.demo.DemoRoutes), and three more
-// that exercise net/http's reply helpers (nethttp.differential.DifferentialRoutes).
+// serving the same four routes as the Java demo server (nethttp.demo.DemoRoutes), three more
+// that exercise net/http's reply helpers, and one that sets non-ASCII header and trailer values
+// (nethttp.differential.DifferentialRoutes).
 //
 // It listens on 127.0.0.1 with a port chosen by the kernel, prints "host:port" as the first
 // line on stdout, and serves until it is killed. Build it with `go build main.go`; it needs no
@@ -136,6 +137,17 @@ func redirect(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, r.URL.RawQuery, http.StatusFound)
 }
 
+// headerText sets header and trailer values from two sources: text written in the program,
+// which Go holds as UTF-8, and the bytes of the request's X-In header, which go back unchanged.
+func headerText(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Trailer", "X-Trailer-Echo, X-Trailer-Text")
+	w.Header().Set("X-Echo", r.Header.Get("X-In"))
+	w.Header().Set("X-Text", "h\u00e9llo \u2603")
+	io.WriteString(w, "body\n")
+	w.Header().Set("X-Trailer-Echo", r.Header.Get("X-In"))
+	w.Header().Set("X-Trailer-Text", "\u2603 caf\u00e9")
+}
+
 func main() {
 	readHeaderTimeout := flag.Duration("read-header-timeout", 0, "the server's ReadHeaderTimeout")
 	readTimeout := flag.Duration("read-timeout", 0, "the server's ReadTimeout")
@@ -150,6 +162,7 @@ func main() {
 	mux.HandleFunc("/slow", slow)
 	mux.HandleFunc("/error/", errorPage)
 	mux.HandleFunc("/redirect", redirect)
+	mux.HandleFunc("/header-text", headerText)
 	mux.Handle("/semicolons", http.AllowQuerySemicolons(http.HandlerFunc(echoHandler)))
 
 	l, err := net.Listen("tcp", "127.0.0.1:0")

@@ -12,6 +12,7 @@ import nethttp.textproto.Guts;
 import nethttp.textproto.MIMEHeader;
 import nethttp.textproto.Reader;
 import nethttp.textproto.TextprotoException;
+import nethttp.textproto.WireString;
 
 /**
  * The header fields of a request or response: a map from canonical key to a list of values.
@@ -68,6 +69,10 @@ public final class Header extends MIMEHeader {
      * trimmed, so a value can never start a new header line. A key that is not a valid field name
      * (a token) is left out altogether: written, it could smuggle a line of its own or break the
      * {@code name: value} shape.
+     *
+     * <p>A value whose chars all fit in a byte is written one byte per char, so that a value read
+     * from a connection goes back out as the same bytes; a value with a char above U+00FF is
+     * text, written as its UTF-8 bytes ({@link WireString#fromValue}, where the whole rule is).
      */
     @Mirrors(file = "net/http/header.go", func = "Header.writeSubset")
     public void write(OutputStream out, Set<String> exclude) throws IOException {
@@ -75,8 +80,8 @@ public final class Header extends MIMEHeader {
             if (exclude.contains(e.getKey())) continue;
             if (!Guts.validHeaderFieldName(e.getKey())) continue;
             for (String v : e.getValue()) {
-                String line = e.getKey() + ": " + trim(v.replace('\n', ' ').replace('\r', ' ')) + "\r\n";
-                out.write(line.getBytes(StandardCharsets.ISO_8859_1));
+                String value = WireString.fromValue(trim(v.replace('\n', ' ').replace('\r', ' ')));
+                out.write((e.getKey() + ": " + value + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
             }
         }
     }

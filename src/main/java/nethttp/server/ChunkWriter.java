@@ -78,7 +78,7 @@ final class ChunkWriter extends WriterStream {
             BufioWriter bw = res.conn.bufw;
             bw.writeString("0\r\n");
             Header trailers = res.finalTrailers();
-            if (trailers != null) Transfer.trailerOnWire(trailers).write(bw);
+            if (trailers != null) trailers.write(bw);
             bw.writeString("\r\n");
         }
     }

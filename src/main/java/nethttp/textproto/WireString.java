@@ -14,6 +14,26 @@ import java.nio.charset.StandardCharsets;
  * given by a user, such as a header value or a URL passed to the client; Go would hold it as
  * UTF-8, so it goes on the wire as its UTF-8 bytes. For ASCII the two are the same string, and
  * every method here returns such a string as it is.
+ *
+ * <p><b>Header and trailer values on the way out.</b> A value is one or the other, and which
+ * one is decided by where it was set:
+ * <ul>
+ *   <li>A value with a {@code char} above U+00FF is text wherever it is, since no byte stands
+ *       for that char: it goes out as its UTF-8 bytes ({@link #fromValue}). {@code "h\u00e9llo
+ *       \u2603"} goes out as {@code h\xC3\xA9llo \xE2\x98\x83}, the bytes Go sends for the same
+ *       literal.</li>
+ *   <li>The header and trailer of a request sent through the client's transport are the
+ *       user's text, all of them: every value that is not ASCII goes out as UTF-8
+ *       ({@code caf\u00e9} as {@code caf\xC3\xA9}), as Go sends a string.</li>
+ *   <li>Anywhere else (the header and trailer of a server's response, a request or response
+ *       written by hand), a value whose chars all fit in a byte is taken for bytes and goes out
+ *       one byte per char. That is what a value read from a connection holds, so a handler that
+ *       copies a request's value into its response, or a proxy that copies a response's fields,
+ *       sends back the bytes it received, UTF-8 or not, as Go does. The price: text written in
+ *       Java with chars from U+0080 to U+00FF only ({@code "caf\u00e9"}) goes out as Latin-1,
+ *       {@code caf\xE9}, where Go's literal would be UTF-8; a handler that wants UTF-8 there
+ *       passes {@link #fromText} of it.</li>
+ * </ul>
  */
 public final class WireString {
     private WireString() {}
@@ -57,6 +77,15 @@ public final class WireString {
         } catch (CharacterCodingException e) {
             throw new IllegalStateException("replacing encoder failed", e);
         }
+    }
+
+    /**
+     * A header or trailer value as it is written to the wire: itself when every {@code char}
+     * fits in a byte (the value is taken for bytes), its UTF-8 bytes when one does not (it is
+     * text; half of a surrogate pair becomes U+FFFD). The rule is in the class description.
+     */
+    public static String fromValue(String value) {
+        return isText(value) ? fromTextReplacing(value) : value;
     }
 
     /** Whether {@code s} holds a {@code char} above U+00FF, which no byte stands for: then it is text. */

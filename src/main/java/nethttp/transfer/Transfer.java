@@ -229,18 +229,20 @@ public final class Transfer {
     }
 
     /**
-     * A trailer as it goes on the wire, where its values are taken for bytes, one per char,
-     * except a value with a char above U+00FF, which no byte stands for: that one is text, and
-     * goes as its UTF-8 bytes, as Go sends a string. The trailer itself is left alone, since its
-     * owner may fill it in while the body is sent; a copy is made only when a value changes.
+     * A trailer of a request sent through the client's transport as it goes on the wire: its
+     * values are the user's text, so every one that is not ASCII becomes its UTF-8 bytes, as Go
+     * sends a string (half of a surrogate pair becomes U+FFFD; the body has been sent by then,
+     * too late to refuse the request). The trailer itself is left alone, since its owner may
+     * still be filling it in; a copy is made only when a value changes. The rule for values is
+     * {@link WireString}'s.
      */
-    public static Header trailerOnWire(Header trailer) {
+    public static Header textTrailerOnWire(Header trailer) {
         Header wire = trailer;
         for (Map.Entry<String, List<String>> field : trailer.asMap().entrySet()) {
             List<String> values = field.getValue();
-            if (values.stream().noneMatch(WireString::isText)) continue;
+            if (values.stream().allMatch(WireString::isAscii)) continue;
             List<String> encoded = new ArrayList<>(values.size());
-            for (String v : values) encoded.add(WireString.isText(v) ? WireString.fromTextReplacing(v) : v);
+            for (String v : values) encoded.add(WireString.fromTextReplacing(v));
             if (wire == trailer) wire = trailer.copy();
             wire.setRaw(field.getKey(), encoded);
         }

@@ -63,6 +63,7 @@ public final class TransferWriter {
     private List<String> transferEncoding;
     private final Header header;
     private Header trailer;
+    private boolean trailerIsText;
     private boolean flushHeaders;
 
     private TransferWriter(Request req) {
@@ -88,10 +89,22 @@ public final class TransferWriter {
      */
     @Mirrors(file = "net/http/transfer.go", func = "newTransferWriter")
     public static TransferWriter forRequest(Request req) throws ProtocolException {
+        return forRequest(req, false);
+    }
+
+    /**
+     * {@link #forRequest(Request)}, saying whether the trailer's values are the user's text (a
+     * request sent through the client's transport: each value that is not ASCII goes out as its
+     * UTF-8 bytes) or, as anywhere else, bytes one per char unless a char does not fit in one
+     * (the rule is {@link nethttp.textproto.WireString}'s).
+     */
+    @Mirrors(file = "net/http/transfer.go", func = "newTransferWriter")
+    public static TransferWriter forRequest(Request req, boolean trailerIsText) throws ProtocolException {
         if (req.contentLength != 0 && req.body == null) {
             throw new ProtocolException("http: Request.ContentLength=" + req.contentLength + " with nil Body");
         }
         TransferWriter t = new TransferWriter(req);
+        t.trailerIsText = trailerIsText;
         if (t.contentLength < 0 && t.transferEncoding.isEmpty() && t.shouldSendChunkedRequestBody()) {
             t.transferEncoding = List.of("chunked");
         }
@@ -283,7 +296,7 @@ public final class TransferWriter {
             throw new ProtocolException("http: ContentLength=" + contentLength + " with Body length " + ncopy);
         }
         if (isChunked()) {
-            if (trailer != null) Transfer.trailerOnWire(trailer).write(w);
+            if (trailer != null) (trailerIsText ? Transfer.textTrailerOnWire(trailer) : trailer).write(w);
             writeString(w, "\r\n");
         }
     }

@@ -276,7 +276,7 @@ final class PersistConn implements PooledConn {
         Runnable wroteHeaders = req.trace.wantsWroteHeaders() ? () -> req.trace.wroteHeaders(id) : null;
         IOException err = null;
         try {
-            RequestWriter.write(req.req, bw, false, req.extraOrNull(), wroteHeaders, waitForContinue);
+            RequestWriter.write(req.req, bw, false, req.extraOrNull(), wroteHeaders, waitForContinue, true);
         } catch (TransferWriter.BodyReadException e) {
             IOException cause = e.getCause() instanceof IOException c ? c : e;
             req.setError(cause); // wins over the errors that closing the connection causes

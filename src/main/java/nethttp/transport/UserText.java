@@ -14,6 +14,9 @@ import nethttp.textproto.WireString;
  * The boundary where a user's request enters the transport: its header values are text, which
  * Go would hold as UTF-8, and become the wire strings the request writer sends byte for byte.
  * ({@code café} goes out as {@code caf\xC3\xA9}, {@code €uro} as {@code \xE2\x82\xACuro}.)
+ * Its trailer values are text too; as they may be filled in while the body is sent, the request
+ * writer converts them when it writes them. The rule for all values is
+ * {@link nethttp.textproto.WireString}'s.
  */
 final class UserText {
     private UserText() {}

@@ -37,7 +37,8 @@ import nethttp.transfer.TransferWriter;
  * </ol>
  *
  * <p>Field values are not checked here; a transport calls {@link #validateHeader} first, as
- * Go's does.
+ * Go's does. They are written by {@link nethttp.textproto.WireString}'s rule: one byte per
+ * {@code char}, or UTF-8 for a value with a {@code char} above U+00FF.
  */
 public final class RequestWriter {
     private RequestWriter() {}
@@ -110,9 +111,22 @@ public final class RequestWriter {
     @Mirrors(file = "net/http/request.go", func = "Request.write")
     public static void write(Request req, BufioWriter w, boolean usingProxy, Header extraHeaders,
             Runnable wroteHeaders, BooleanSupplier waitForContinue) throws IOException {
+        write(req, w, usingProxy, extraHeaders, wroteHeaders, waitForContinue, false);
+    }
+
+    /**
+     * {@link #write(Request, BufioWriter, boolean, Header, Runnable, BooleanSupplier)} for a
+     * transport that sends its user's request: with {@code trailerIsText}, the trailer's values
+     * are the user's text, and each that is not ASCII goes out as its UTF-8 bytes. (The
+     * transport converts the header's values before it calls; the trailer may still be filled
+     * in while the body is sent, so it is converted when it is written.)
+     */
+    @Mirrors(file = "net/http/request.go", func = "Request.write")
+    public static void write(Request req, BufioWriter w, boolean usingProxy, Header extraHeaders,
+            Runnable wroteHeaders, BooleanSupplier waitForContinue, boolean trailerIsText) throws IOException {
         TransferWriter tw;
         try {
-            tw = writeHead(req, w, usingProxy, extraHeaders);
+            tw = writeHead(req, w, usingProxy, extraHeaders, trailerIsText);
             if (wroteHeaders != null) wroteHeaders.run();
             if (waitForContinue != null) {
                 w.flush();
@@ -130,8 +144,8 @@ public final class RequestWriter {
     }
 
     /** Everything up to and including the blank line; returns the framing for the body. */
-    private static TransferWriter writeHead(Request req, BufioWriter w, boolean usingProxy, Header extraHeaders)
-            throws IOException {
+    private static TransferWriter writeHead(Request req, BufioWriter w, boolean usingProxy, Header extraHeaders,
+            boolean trailerIsText) throws IOException {
         String host = removeZone(targetHost(req));
         String ruri = requestTarget(req, host, usingProxy);
         if (WireString.isText(ruri)) ruri = WireString.fromTextReplacing(ruri); // text set into a URL by hand
@@ -144,9 +158,9 @@ public final class RequestWriter {
 
         Header header = req.header == null ? new Header() : req.header;
         String userAgent = header.has("User-Agent") ? header.get("User-Agent") : DEFAULT_USER_AGENT;
-        if (!userAgent.isEmpty()) w.writeString("User-Agent: " + userAgent + "\r\n");
+        if (!userAgent.isEmpty()) w.writeString("User-Agent: " + WireString.fromValue(userAgent) + "\r\n");
 
-        TransferWriter tw = TransferWriter.forRequest(req);
+        TransferWriter tw = TransferWriter.forRequest(req, trailerIsText);
         tw.writeHeader(w);
         header.write(w, EXCLUDED);
         if (extraHeaders != null) extraHeaders.write(w);

@@ -148,4 +148,17 @@ class HeaderTest {
             assertEquals(h.values(k1).size() + 1, c.values(k1).size());
         });
     }
+
+    /** One byte per char, unless a char does not fit in one: then the value is text, sent as UTF-8. */
+    @Test
+    void valuesAreWrittenAsBytesUnlessTheyHoldACharAboveU00FF() throws Exception {
+        Header h = new Header();
+        h.set("X-Bytes", "caf\u00c3\u00a9 \u00e9");
+        h.set("X-Text", " h\u00e9llo \u2603 ");
+        h.set("X-Broken", "\ud800x");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        h.write(out);
+        assertEquals("X-Broken: \u00ef\u00bf\u00bdx\r\nX-Bytes: caf\u00c3\u00a9 \u00e9\r\nX-Text: h\u00c3\u00a9llo \u00e2\u0098\u0083\r\n",
+                out.toString(java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
 }

@@ -106,6 +106,13 @@ class GoClientBytesTest {
                 r.header.set("X-Euro", "€uro \uD83D\uDE00");
                 return List.of(r);
             })),
+            new Scenario("trailer-utf8", t -> {}, requests(b -> {
+                Request r = req("PUT", b + "/up", "streamed body", false);
+                r.trailer = new nethttp.core.Header();
+                r.trailer.set("X-Sum", "café");
+                r.trailer.set("X-Euro", "€uro \uD83D\uDE00");
+                return List.of(r);
+            })),
             new Scenario("url-utf8", t -> {}, requests(b -> {
                 Request r = Requests.newRequest("GET", b + "/café/€ x/%C3%A9?q=é&r=€ \uD83D\uDE00#frag");
                 r.host = "example.com";
@@ -730,7 +737,11 @@ class GoClientBytesTest {
                             String size = readLine(in, record);
                             if (size == null) return;
                             if (size.equals("0\r\n")) {
-                                readLine(in, record);
+                                // the trailer's fields, if any, then the blank line
+                                String end;
+                                do {
+                                    end = readLine(in, record);
+                                } while (end != null && !end.equals("\r\n"));
                                 break;
                             }
                             byte[] data = in.readNBytes(Integer.parseInt(size.strip(), 16) + 2);

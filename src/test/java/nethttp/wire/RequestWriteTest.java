@@ -247,6 +247,18 @@ class RequestWriteTest {
             r.body = body("data");
             r.trailer = new Header();
         }));
+        // Values with a char above U+00FF are text, sent as UTF-8 as Go sends its strings; the
+        // others are bytes, one per char, as a value read from a connection holds them.
+        add("text-and-byte-values", () -> with(req("POST", parse("http://example.com/up")), r -> {
+            r.header.add("User-Agent", "agent \u2603");
+            r.header.add("X-Text", "h\u00e9llo \u2603");
+            r.header.add("X-Bytes", "caf\u00e9");
+            r.transferEncoding = List.of("chunked");
+            r.body = body("data");
+            r.trailer = new Header();
+            r.trailer.add("X-Snow", "\u2603");
+            r.trailer.add("X-Byte", "\u00e9");
+        }));
         add("user-agent-empty", () -> with(req("GET", parse("http://example.com/")),
                 r -> r.header.add("User-Agent", "")));
         add("user-agent-no-values", () -> with(req("GET", parse("http://example.com/")),
