@@ -13,6 +13,7 @@ import nethttp.textproto.BufioWriter;
 import nethttp.textproto.Guts;
 import nethttp.textproto.HeaderTokens;
 import nethttp.textproto.Quote;
+import nethttp.textproto.WireString;
 import nethttp.transfer.Body;
 import nethttp.transfer.Discard;
 import nethttp.transfer.Transfer;
@@ -142,7 +143,7 @@ final class ChunkWriter extends WriterStream {
 
         if (d.lengthAndEncoding()) {
             w.conn.server.logf("http: WriteHeader called with both Transfer-Encoding of %s and a Content-Length of %d",
-                    Quote.quote(te), w.contentLength);
+                    Quote.quote(WireString.fromValue(te)), w.contentLength);
         }
         if (!w.req.protoAtLeast(1, 0)) return;
 
