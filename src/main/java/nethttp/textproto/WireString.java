@@ -24,15 +24,16 @@ import java.nio.charset.StandardCharsets;
  *       literal.</li>
  *   <li>The header and trailer of a request sent through the client's transport are the
  *       user's text, all of them: every value that is not ASCII goes out as UTF-8
- *       ({@code caf\u00e9} as {@code caf\xC3\xA9}), as Go sends a string.</li>
- *   <li>Anywhere else (the header and trailer of a server's response, a request or response
- *       written by hand), a value whose chars all fit in a byte is taken for bytes and goes out
- *       one byte per char. That is what a value read from a connection holds, so a handler that
- *       copies a request's value into its response, or a proxy that copies a response's fields,
- *       sends back the bytes it received, UTF-8 or not, as Go does. The price: text written in
- *       Java with chars from U+0080 to U+00FF only ({@code "caf\u00e9"}) goes out as Latin-1,
- *       {@code caf\xE9}, where Go's literal would be UTF-8; a handler that wants UTF-8 there
- *       passes {@link #fromText} of it.</li>
+ *       ({@code caf\u00e9} as {@code caf\xC3\xA9}), as Go sends a string. A value read from a
+ *       connection is decoded ({@link #toText}) before it is handed to the client.</li>
+ *   <li>Anywhere else (the header and trailer of a server's response, a request written by
+ *       hand with the request writer), a value whose chars all fit in a byte is taken for
+ *       bytes and goes out one byte per char. That is what a value read from a connection
+ *       holds, so a handler that copies a request's value, or a response's that a client read,
+ *       into its own response sends the bytes that arrived, UTF-8 or not, as Go does. The
+ *       price: text written in Java with chars from U+0080 to U+00FF only
+ *       ({@code "caf\u00e9"}) goes out as Latin-1, {@code caf\xE9}, where Go's literal would
+ *       be UTF-8; a handler that wants UTF-8 there passes {@link #fromText} of it.</li>
  * </ul>
  */
 public final class WireString {
