@@ -53,6 +53,16 @@ class ConnErrorsTest {
         }
     }
 
+    /** Over IPv6 loopback the ends are written as Go writes them: compressed, in brackets. */
+    @Test
+    void ipv6EndsAreWrittenAsGosAre() throws Exception {
+        try (ServerSocket ln = new ServerSocket(0, 1, InetAddress.getByName("::1"));
+                Socket conn = new Socket(ln.getInetAddress(), ln.getLocalPort());
+                Socket peer = ln.accept()) {
+            assertEquals("[::1]:" + conn.getLocalPort() + "->[::1]:" + ln.getLocalPort(), ConnErrors.ends(conn));
+        }
+    }
+
     /**
      * The server reads the head and resets while the body is being sent. Go reports the write
      * or, as the race goes, the read that saw the reset, the same way; when the write took the
