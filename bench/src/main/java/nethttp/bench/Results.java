@@ -82,9 +82,9 @@ final class Results {
             md.append("\n## Memory per connection\n\n");
             md.append(String.format("Each server in a fresh process, warmed by 2 s of wrk; RSS from `/proc/PID/status` after a full GC "
                     + "(JVM) and 2 s of quiet, before and after opening the connections; %d measurements per server, alternating. "
-                    + "Conclusive when each server's measurements agree within %.0f%%, no connection failed and steal and load "
-                    + "stayed within the limits above; the target is ours ≤ Go's.%n", LoadDriver.MEMORY_REPEATS,
-                    100 * LoadDriver.MEMORY_TOLERANCE));
+                    + "Conclusive when each server's measurements agree within %.0f%%, no connection failed, CPU steal over the "
+                    + "whole measurement was at most %.0f%% and the load average at most %.1f; the target is ours ≤ Go's.%n",
+                    LoadDriver.MEMORY_REPEATS, 100 * LoadDriver.MEMORY_TOLERANCE, 100 * limits.maxSteal(), limits.maxLoad()));
             for (MemoryOutcome m : memory) {
                 md.append("\n### ").append(m.title()).append("\n\nVerdict: ").append(m.judgement().text())
                         .append(String.format(". Steal %.1f%%, load up to %.2f.%n%n", 100 * m.steal(), m.maxLoad()));
