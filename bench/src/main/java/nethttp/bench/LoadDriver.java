@@ -24,9 +24,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nethttp.bench.Stats.Conditions;
+import nethttp.bench.Stats.Direction;
 import nethttp.bench.Stats.Judgement;
 import nethttp.bench.Stats.Limits;
+import nethttp.bench.Stats.PairedRun;
 import nethttp.bench.Stats.Summary;
+import nethttp.bench.Stats.Verdict;
 
 /**
  * The end-to-end benchmark, built to give ratios that hold on a shared machine.
@@ -37,14 +40,16 @@ import nethttp.bench.Stats.Summary;
  * and the clients run on core 1, all on 127.0.0.1. Each comparison then
  *
  * <ol>
- *   <li>warms each side with short runs until the last {@value #WARM_WINDOW} agree within 5%
- *       (or a cap is reached, which the verdict remembers);
- *   <li>measures the two sides back to back, alternating which goes first, for several rounds;
- *   <li>takes the ratio of each pair and reports their median and min-max spread, with the CPU
- *       steal (from {@code /proc/stat}) and the load average (from {@code /proc/loadavg}) during
- *       the rounds;
- *   <li>gives a verdict only if the spread, steal and load were low enough ({@link Stats#judge}),
- *       and says "not conclusive" otherwise.
+ *   <li>warms each side with one-second runs until they have stopped rising and agree
+ *       ({@link Stats#warmedUp}; or a cap is reached, which the verdict remembers);
+ *   <li>measures the two sides back to back, alternating which goes first, recording the CPU
+ *       steal (from {@code /proc/stat}) and the load average (from {@code /proc/loadavg}) of each
+ *       side's measurement, and drops a pair when either side saw too much steal; it runs rounds
+ *       until enough pairs are kept or a cap is reached;
+ *   <li>takes the ratio of each kept pair and reports their median, a confidence interval for
+ *       that median, and the min-max spread;
+ *   <li>gives a verdict when the interval lies on one side of the target ({@link Stats#judge}),
+ *       and says "not conclusive", with the reasons, otherwise.
  * </ol>
  *
  * Memory per connection is measured apart: {@value #MEMORY_CONNECTIONS} connections, idle and
@@ -70,13 +75,14 @@ public final class LoadDriver {
     static final int CONNECTIONS = 50;
     static final int STREAM_CONNECTIONS = 8;
     static final int STREAM_KIB = 1024;
-    static final int WARM_WINDOW = 3;
-    static final double WARM_TOLERANCE = 0.05;
 
-    /** How long each step runs: measured rounds, and the warm-up's runs and their cap. */
-    record Timing(int seconds, int rounds, int warmSeconds, int warmCap) {
-        static final Timing FULL = new Timing(3, 7, 1, 12);
-        static final Timing QUICK = new Timing(1, 3, 1, 5);
+    /**
+     * How long each step runs: each side's measurement in a round, the kept pairs a comparison
+     * aims for and the rounds it may spend on them, and the warm-up's runs and their cap.
+     */
+    record Timing(int seconds, int pairs, int roundCap, int warmSeconds, int warmCap) {
+        static final Timing FULL = new Timing(3, 9, 18, 1, 20);
+        static final Timing QUICK = new Timing(1, 3, 3, 1, 6);
     }
 
     /** One measurement: requests per second (or MiB per second), p99 latency, failed requests. */
@@ -97,20 +103,59 @@ public final class LoadDriver {
 
     record WarmUp(List<Double> runs, boolean steady) {}
 
-    record Round(int number, boolean aFirst, Sample a, Sample b, double steal, double load) {
+    /** One pair: each side's measurement with the CPU steal and the load average while it ran. */
+    record Round(int number, boolean aFirst, Sample a, Sample b, double stealA, double stealB, double loadA, double loadB) {
         double ratio() {
             return a.value() / b.value();
         }
+
+        /** a's p99 ÷ b's: above 1, a's tail is slower; NaN where a side has no latency figure. */
+        double p99Ratio() {
+            return a.p99ms() / b.p99ms();
+        }
+
+        /** The larger steal of the two sides; NaN when either is unknown. */
+        double steal() {
+            return Double.isNaN(stealA) || Double.isNaN(stealB) ? Double.NaN : Math.max(stealA, stealB);
+        }
+
+        double load() {
+            return Math.max(loadA, loadB);
+        }
+
+        /** Whether the pair counts: the host took at most {@code maxSteal} of the CPU from either side. */
+        boolean kept(double maxSteal) {
+            return steal() <= maxSteal;
+        }
     }
 
-    record Outcome(Comparison comparison, WarmUp warmA, WarmUp warmB, List<Round> rounds, double steal,
-            double loadMin, double loadMax, Summary ratio, Judgement judgement) {
-        /** The median of the paired p99 ratios, a ÷ b, or NaN where a side has no latency figure. */
-        double p99Ratio() {
-            List<Double> r = new ArrayList<>();
-            for (Round x : rounds) r.add(x.a().p99ms() / x.b().p99ms());
-            return r.isEmpty() || r.stream().anyMatch(d -> d.isNaN()) ? Double.NaN : Stats.median(r);
-        }
+    /**
+     * A comparison's record: every round, and from the kept ones the throughput ratios and the p99
+     * ratios (each with its own interval and verdict; the p99 one against "a ≤ b", null summary
+     * where a side has no latency figure).
+     */
+    record Outcome(Comparison comparison, WarmUp warmA, WarmUp warmB, List<Round> rounds, int dropped, double loadMin,
+            double loadMax, Summary ratio, Judgement judgement, Summary p99, Judgement p99Judgement) {}
+
+    /** The p99 target: a's 99th-percentile latency no worse than b's in the paired median. */
+    static final double P99_TARGET = 1.0;
+
+    /** Judges a comparison on its kept rounds. */
+    static Outcome outcome(Comparison c, WarmUp warmA, WarmUp warmB, List<Round> rounds, Limits limits) {
+        List<Round> kept = rounds.stream().filter(r -> r.kept(limits.maxSteal())).toList();
+        int dropped = rounds.size() - kept.size();
+        double loadMin = kept.stream().mapToDouble(Round::load).min().orElse(Double.NaN);
+        double loadMax = kept.stream().mapToDouble(Round::load).max().orElse(Double.NaN);
+        long errors = rounds.stream().mapToLong(r -> r.a().errors() + r.b().errors()).sum();
+        PairedRun run = new PairedRun(dropped, loadMax, warmA.steady() && warmB.steady(), errors);
+        Summary s = Stats.summary(kept.stream().map(Round::ratio).toList(), limits.confidence());
+        Judgement j = Stats.judge(s, c.target(), Direction.AT_LEAST, run, limits);
+        List<Double> p99Ratios = kept.stream().map(Round::p99Ratio).toList();
+        Summary p99 = p99Ratios.stream().anyMatch(d -> d.isNaN()) ? null : Stats.summary(p99Ratios, limits.confidence());
+        Judgement pj = p99 == null
+                ? new Judgement(Verdict.NOT_CONCLUSIVE, List.of("no p99 figure"))
+                : Stats.judge(p99, P99_TARGET, Direction.AT_MOST, run, limits);
+        return new Outcome(c, warmA, warmB, rounds, dropped, loadMin, loadMax, s, j, p99, pj);
     }
 
     private final Timing timing;
@@ -170,8 +215,9 @@ public final class LoadDriver {
         for (Comparison c : all) {
             if (!only.isEmpty() && !only.contains(c.id())) continue;
             Outcome out = compare(c);
-            System.out.printf("%s: median %.2f×, %.2f-%.2f, %s%n", c.title(), out.ratio().median(), out.ratio().min(),
-                    out.ratio().max(), out.judgement().text());
+            System.out.printf("%s: %s, min-max %.2f-%.2f, %d dropped, %s; p99: %s, %s%n", c.title(), out.ratio().text("median"),
+                    out.ratio().min(), out.ratio().max(), out.dropped(), out.judgement().text(),
+                    out.p99() == null ? "—" : out.p99().text("median"), out.p99Judgement().text());
             outcomes.add(out);
         }
         List<MemoryOutcome> memory = new ArrayList<>();
@@ -250,33 +296,34 @@ public final class LoadDriver {
         WarmUp warmA = warm(c.a());
         WarmUp warmB = warm(c.b());
         List<Round> rounds = new ArrayList<>();
-        CpuTimes cpu0 = CpuTimes.read();
-        for (int i = 1; i <= timing.rounds(); i++) {
+        int kept = 0;
+        for (int i = 1; kept < timing.pairs() && i <= timing.roundCap(); i++) {
             boolean aFirst = i % 2 == 1;
-            CpuTimes before = CpuTimes.read();
+            CpuTimes t0 = CpuTimes.read();
             Sample first = (aFirst ? c.a() : c.b()).measure(timing.seconds());
+            CpuTimes t1 = CpuTimes.read();
+            double load1 = Machine.loadAverage();
             Sample second = (aFirst ? c.b() : c.a()).measure(timing.seconds());
-            double steal = before.stealUntil(CpuTimes.read());
-            Round r = new Round(i, aFirst, aFirst ? first : second, aFirst ? second : first, steal, Machine.loadAverage());
-            System.out.printf("  round %d: %s %,.1f, %s %,.1f, ratio %.3f, steal %.1f%%, load %.2f%n", i, c.a().label(),
-                    r.a().value(), c.b().label(), r.b().value(), r.ratio(), 100 * steal, r.load());
+            CpuTimes t2 = CpuTimes.read();
+            double load2 = Machine.loadAverage();
+            double steal1 = t0.stealUntil(t1);
+            double steal2 = t1.stealUntil(t2);
+            Round r = aFirst ? new Round(i, true, first, second, steal1, steal2, load1, load2)
+                    : new Round(i, false, second, first, steal2, steal1, load2, load1);
+            if (r.kept(limits.maxSteal())) kept++;
+            System.out.printf("  round %d: %s %,.1f, %s %,.1f, ratio %.3f, steal %.1f%%/%.1f%%, load %.2f%s%n", i, c.a().label(),
+                    r.a().value(), c.b().label(), r.b().value(), r.ratio(), 100 * r.stealA(), 100 * r.stealB(), r.load(),
+                    r.kept(limits.maxSteal()) ? "" : ", dropped");
             rounds.add(r);
         }
-        double steal = cpu0.stealUntil(CpuTimes.read());
-        List<Double> ratios = rounds.stream().map(Round::ratio).toList();
-        double loadMin = rounds.stream().mapToDouble(Round::load).min().orElse(Double.NaN);
-        double loadMax = rounds.stream().mapToDouble(Round::load).max().orElse(Double.NaN);
-        long errors = rounds.stream().mapToLong(r -> r.a().errors() + r.b().errors()).sum();
-        Summary s = Stats.summary(ratios);
-        Judgement j = Stats.judge(s, c.target(), new Conditions(steal, loadMax, warmA.steady() && warmB.steady(), errors), limits);
-        return new Outcome(c, warmA, warmB, rounds, steal, loadMin, loadMax, s, j);
+        return outcome(c, warmA, warmB, rounds, limits);
     }
 
     WarmUp warm(Side side) throws IOException, InterruptedException {
         List<Double> runs = new ArrayList<>();
         while (runs.size() < timing.warmCap()) {
             runs.add(side.measure(timing.warmSeconds()).value());
-            if (Stats.steady(runs, WARM_WINDOW, WARM_TOLERANCE)) {
+            if (Stats.warmedUp(runs)) {
                 System.out.printf("  %s steady after %d runs%n", side.label(), runs.size());
                 return new WarmUp(runs, true);
             }

@@ -26,14 +26,27 @@ final class Results {
                 .append(LoadDriver.HEAP).append("` and `").append(LoadDriver.CARRIERS)
                 .append("`); wrk (one thread) and the clients on core 1; all on 127.0.0.1.")
                 .append(jfr ? " JFR was recording the plain nethttp server." : "").append('\n');
-        md.append(String.format("* Each side warmed up in %d s runs until the last %d agreed within %.0f%% (at most %d runs); "
-                + "then %d rounds of %d s per side, back to back, the side that goes first alternating.%n",
-                t.warmSeconds(), LoadDriver.WARM_WINDOW, 100 * LoadDriver.WARM_TOLERANCE, t.warmCap(), t.rounds(), t.seconds()));
-        md.append(String.format("* A comparison is conclusive with at least %d pairs, every paired ratio within a min-max "
-                + "spread of %.0f%% of their median, CPU steal (`/proc/stat`) at most %.0f%% over the rounds, the one-minute "
-                + "load average (`/proc/loadavg`) at most %.1f, both warm-ups settled and no failed request. "
-                + "Only then is the median compared with the target.%n%n",
-                limits.minPairs(), 100 * limits.maxSpread(), 100 * limits.maxSteal(), limits.maxLoad()));
+        md.append(String.format("* Each side warmed up in %d s runs until the last %d agreed within %.0f%% and their median was at "
+                + "most %.0f%% above that of the %d before (the JIT had stopped raising the throughput), at most %d runs; an "
+                + "unsettled warm-up makes the comparison not conclusive.%n",
+                t.warmSeconds(), Stats.WARM_WINDOW, 100 * Stats.WARM_TOLERANCE, 100 * Stats.WARM_RISE, Stats.WARM_WINDOW,
+                t.warmCap()));
+        md.append(String.format("* Then rounds of %d s per side, back to back, the side that goes first alternating, with the CPU "
+                + "steal (`/proc/stat`) and one-minute load average (`/proc/loadavg`) of each side's measurement. A pair in "
+                + "which either side saw steal above %s is dropped (it stays below, marked); rounds go on until %d kept pairs "
+                + "or at most %d rounds.%n", t.seconds(), String.format("%.0f%%", 100 * limits.maxSteal()), t.pairs(), t.roundCap()));
+        int k = Stats.orderStatistic(limits.minPairs(), limits.confidence());
+        md.append(String.format("* The verdict comes from the %.0f%% confidence interval of the median of the paired ratios, from "
+                + "order statistics (the sign-test interval, which assumes nothing about how the ratios are distributed): "
+                + "with n kept pairs sorted, [x(k), x(n+1−k)] for the largest k with P(Binomial(n, 1/2) < k) ≤ %s, "
+                + "which for %d pairs is [x(%d), x(%d)] and holds the median with probability %.1f%%. A target \"≥ T\" is "
+                + "_met_ when the interval's lower bound is at least T, _not met_ when its upper bound is below T, and "
+                + "_not conclusive_ when it straddles T; \"≤ T\" (the p99 ratio, from its own paired p99 ratios) is the "
+                + "mirror. A comparison is also not conclusive with fewer than %d kept pairs, a load average above %.1f, "
+                + "an unsettled warm-up or any failed request. The median, min–max and spread are reported, not judged.%n%n",
+                100 * limits.confidence(), String.format("%.3f", (1 - limits.confidence()) / 2), limits.minPairs(), k,
+                limits.minPairs() + 1 - k, 100 * (1 - 2 * Stats.binomialBelow(limits.minPairs(), k)), limits.minPairs(),
+                limits.extremeLoad()));
 
         md.append("## Targets\n\n");
         md.append("| Target | Verdict |\n|---|---|\n");
@@ -43,28 +56,35 @@ final class Results {
         md.append("\nA figure on a line that is not conclusive is a record of the run, not a result.\n\n");
 
         md.append("## Verdicts\n\n");
-        md.append("| Comparison | Verdict | Target | Median ratio | Min–max | Spread | p99 ratio | Steal | Load |\n");
-        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| Comparison | Verdict | Target | Median ratio | Interval | Min–max | Spread | Pairs kept | p99 ratio | p99 interval "
+                + "| Steal (kept) | Load |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Outcome o : outcomes) {
             var s = o.ratio();
-            md.append(String.format("| %s | %s | %s | %.2f× | %.2f–%.2f | %.0f%% | %s | %.1f%% | %.1f–%.1f |%n",
+            var p = o.p99();
+            md.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %d of %d | %s | %s | %s | %s |%n",
                     o.comparison().title(), o.judgement().text(),
                     Double.isNaN(o.comparison().target()) ? "—" : "≥ " + times(o.comparison().target()),
-                    s.median(), s.min(), s.max(), 100 * s.spread(),
-                    Double.isNaN(o.p99Ratio()) ? "—" : String.format("%.2f×", o.p99Ratio()),
-                    100 * o.steal(), o.loadMin(), o.loadMax()));
+                    ratio(s.median()), interval(s.interval()), s.pairs() == 0 ? "—" : String.format("%.2f–%.2f", s.min(), s.max()),
+                    s.pairs() == 0 ? "—" : String.format("%.0f%%", 100 * s.spread()), s.pairs(), o.rounds().size(),
+                    p == null ? "—" : ratio(p.median()), p == null ? "—" : interval(p.interval()),
+                    o.rounds().stream().filter(r -> r.kept(limits.maxSteal())).mapToDouble(Round::steal).max()
+                            .stream().mapToObj(Results::percent).findFirst().orElse("—"),
+                    Double.isNaN(o.loadMin()) ? "—" : String.format("%.1f–%.1f", o.loadMin(), o.loadMax())));
         }
         md.append("\nA figure in a row that is not conclusive is a record of the run, not a result. "
                 + "Ratios are the first side ÷ the second, so above 1 the first is faster; the p99 ratio is the median "
-                + "of the paired ratios of 99th-percentile latency, so above 1 the first is slower.\n");
+                + "of the paired ratios of 99th-percentile latency, so above 1 the first is slower. The p99 verdict "
+                + "(≤ 1.0×, for the hello comparison against Go) is in the targets above. Intervals, figures, steal and "
+                + "load are of the kept pairs only.\n");
 
         if (!memory.isEmpty()) {
             md.append("\n## Memory per connection\n\n");
             md.append(String.format("Each server in a fresh process, warmed by 2 s of wrk; RSS from `/proc/PID/status` after a full GC "
                     + "(JVM) and 2 s of quiet, before and after opening the connections; %d measurements per server, alternating. "
-                    + "Conclusive when each server's measurements agree within %.0f%%, no connection failed and steal and load "
-                    + "stayed within the limits above; the target is ours ≤ Go's.%n", LoadDriver.MEMORY_REPEATS,
-                    100 * LoadDriver.MEMORY_TOLERANCE));
+                    + "Conclusive when each server's measurements agree within %.0f%%, no connection failed, CPU steal over the "
+                    + "whole measurement was at most %.0f%% and the load average at most %.1f; the target is ours ≤ Go's.%n",
+                    LoadDriver.MEMORY_REPEATS, 100 * LoadDriver.MEMORY_TOLERANCE, 100 * limits.maxSteal(), limits.maxLoad()));
             for (MemoryOutcome m : memory) {
                 md.append("\n### ").append(m.title()).append("\n\nVerdict: ").append(m.judgement().text())
                         .append(String.format(". Steal %.1f%%, load up to %.2f.%n%n", 100 * m.steal(), m.maxLoad()));
@@ -85,12 +105,13 @@ final class Results {
             md.append("\n### ").append(o.comparison().title()).append("\n\n");
             md.append("Warm-up (").append(unit).append("): ").append(a).append(' ').append(warm(o.warmA())).append("; ")
                     .append(b).append(' ').append(warm(o.warmB())).append(".\n\n");
-            md.append("| Round | First | ").append(a).append(" (").append(unit).append(") | p99 | ").append(b).append(" (")
-                    .append(unit).append(") | p99 | Ratio | Steal | Load |\n");
-            md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            md.append("| Round | First | ").append(a).append(" (").append(unit).append(") | p99 | Steal | Load | ").append(b)
+                    .append(" (").append(unit).append(") | p99 | Steal | Load | Ratio | Pair |\n");
+            md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
             for (Round r : o.rounds()) {
-                md.append(String.format("| %d | %s | %s | %s | %s | %s | %.3f | %.1f%% | %.2f |%n", r.number(), r.aFirst() ? a : b,
-                        value(r.a()), p99(r.a()), value(r.b()), p99(r.b()), r.ratio(), 100 * r.steal(), r.load()));
+                md.append(String.format("| %d | %s | %s | %s | %s | %.2f | %s | %s | %s | %.2f | %.3f | %s |%n", r.number(),
+                        r.aFirst() ? a : b, value(r.a()), p99(r.a()), percent(r.stealA()), r.loadA(), value(r.b()), p99(r.b()),
+                        percent(r.stealB()), r.loadB(), r.ratio(), kept(r, limits)));
             }
         }
         return md.toString();
@@ -98,8 +119,24 @@ final class Results {
 
     /** A target ratio with as many decimals as it needs: 1.0×, 0.97×. */
     static String times(double target) {
-        String t = String.format("%.2f", target);
-        return (t.endsWith("0") ? t.substring(0, t.length() - 1) : t) + "×";
+        return Stats.times(target);
+    }
+
+    /** "kept", or why the pair was dropped: "dropped (steal 3.1%)", "dropped (steal unknown)". */
+    static String kept(Round r, Limits limits) {
+        return r.kept(limits.maxSteal()) ? "kept" : "dropped (steal " + percent(r.steal()) + ")";
+    }
+
+    static String percent(double share) {
+        return Double.isNaN(share) ? "unknown" : String.format("%.1f%%", 100 * share);
+    }
+
+    private static String ratio(double r) {
+        return Double.isNaN(r) ? "—" : String.format("%.2f×", r);
+    }
+
+    private static String interval(Stats.Interval i) {
+        return i.exists() ? String.format("%.2f–%.2f (%.1f%%)", i.low(), i.high(), 100 * i.confidence()) : "—";
     }
 
     private static void memoryRow(StringBuilder md, String label, MemorySample m) {

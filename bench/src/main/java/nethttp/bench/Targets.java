@@ -6,7 +6,6 @@ import java.util.Optional;
 import nethttp.bench.LoadDriver.MemoryOutcome;
 import nethttp.bench.LoadDriver.Outcome;
 import nethttp.bench.Stats.Judgement;
-import nethttp.bench.Stats.Verdict;
 
 /**
  * One verdict line for each target the benchmarks were built to check, read off a run's
@@ -49,20 +48,14 @@ final class Targets {
     }
 
     private static String ratio(List<Outcome> outcomes, String id) {
-        return find(outcomes, id).map(o -> describe(o.judgement(), String.format("median %.2f×", o.ratio().median())))
+        return find(outcomes, id).map(o -> describe(o.judgement(), o.ratio().text("median")))
                 .orElse("not run (`--only` left it out)");
     }
 
-    /** The p99 verdict: the throughput comparison's noise decides whether there is one at all. */
+    /** The p99 verdict, from the comparison's own paired p99 ratios and their interval. */
     static String p99(List<Outcome> outcomes, String id) {
-        return find(outcomes, id).map(o -> {
-            double r = o.p99Ratio();
-            String figure = Double.isNaN(r) ? "no p99 figure" : String.format("median p99 ratio %.2f×", r);
-            if (o.judgement().verdict() == Verdict.NOT_CONCLUSIVE || Double.isNaN(r)) {
-                return describe(new Judgement(Verdict.NOT_CONCLUSIVE, o.judgement().reasons()), figure);
-            }
-            return describe(new Judgement(r <= 1.0 ? Verdict.MET : Verdict.NOT_MET, List.of()), figure);
-        }).orElse("not run (`--only` left it out)");
+        return find(outcomes, id).map(o -> describe(o.p99Judgement(), o.p99() == null ? "no p99 figure" : o.p99().text("median p99 ratio")))
+                .orElse("not run (`--only` left it out)");
     }
 
     private static String memory(List<MemoryOutcome> memory, boolean inFlight) {
