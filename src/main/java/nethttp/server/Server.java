@@ -1,11 +1,15 @@
 package nethttp.server;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -120,12 +124,43 @@ public final class Server {
         ss.setReuseAddress(true);
         InetSocketAddress where = host.isEmpty() ? new InetSocketAddress(p) : new InetSocketAddress(InetAddress.getByName(host), p);
         try {
-            ss.bind(where, 1024);
+            ss.bind(where, maxListenerBacklog(SOMAXCONN_FILE));
         } catch (IOException e) {
             ss.close();
             throw e;
         }
         return ss;
+    }
+
+    /** Where Linux keeps the largest listen queue it grants. */
+    static final Path SOMAXCONN_FILE = Path.of("/proc/sys/net/core/somaxconn");
+
+    /** The fallback when the kernel's figure cannot be read: Linux's own constant, as Go uses it. */
+    static final int SOMAXCONN = 128;
+
+    /**
+     * The listen queue to ask for: as long as the kernel allows. A burst of thousands of clients
+     * then waits in the kernel's queue for the accept loop instead of being refused or retried.
+     */
+    @Mirrors(file = "net/sock_linux.go", func = "maxListenerBacklog")
+    static int maxListenerBacklog(Path somaxconn) {
+        String line;
+        // Read as a stream: a /proc file reports no size, and a read sized by it stops short.
+        try (BufferedReader r = Files.newBufferedReader(somaxconn)) {
+            line = r.readLine();
+        } catch (IOException | UncheckedIOException e) {
+            return SOMAXCONN;
+        }
+        line = line == null ? "" : line.strip();
+        String first = line.isEmpty() ? "" : line.split("\\s+")[0];
+        long n;
+        try {
+            n = Long.parseLong(first);
+        } catch (NumberFormatException e) {
+            return SOMAXCONN;
+        }
+        if (n <= 0) return SOMAXCONN;
+        return (int) Math.min(n, Integer.MAX_VALUE); // what a Java bind can ask for
     }
 
     /**
