@@ -205,8 +205,8 @@ public final class LoadDriver {
         List<Comparison> c = new ArrayList<>();
         c.add(new Comparison("hello-go", "GET hello, 50 connections: nethttp ÷ Go net/http", rps,
                 wrk("nethttp", ours, CONNECTIONS, "/"), wrk("Go net/http", go, CONNECTIONS, "/"), 1.0));
-        c.add(new Comparison("hello-10k", String.format("GET hello, %,d keep-alive connections: nethttp ÷ Go net/http",
-                MANY_CONNECTIONS), rps, held(wrk("nethttp", ours, MANY_CONNECTIONS, "/"), ours),
+        c.add(new Comparison("hello-10k", String.format("GET hello, %,d keep-alive connections, runs of at least %d s: "
+                + "nethttp ÷ Go net/http", MANY_CONNECTIONS, MANY_SECONDS), rps, held(wrk("nethttp", ours, MANY_CONNECTIONS, "/"), ours),
                 held(wrk("Go net/http", go, MANY_CONNECTIONS, "/"), go), 1.0));
         c.add(new Comparison("hello-jdk", "GET hello, 50 connections: nethttp ÷ JDK HttpServer", rps,
                 wrk("nethttp", ours, CONNECTIONS, "/"), wrk("JDK HttpServer", jdk, CONNECTIONS, "/"), 2.0));
@@ -241,9 +241,16 @@ public final class LoadDriver {
      * request goes out as soon as the previous reply is read.
      */
     static final int MANY_CONNECTIONS = 10_000;
+    /**
+     * The shortest run at {@value #MANY_CONNECTIONS} connections, warm-up runs included: wrk
+     * spends up to a second of each run connecting them all (more on a busy machine), and a
+     * 1-second warm-up run counted no request at all, so it could never settle.
+     */
+    static final int MANY_SECONDS = 5;
 
     /**
-     * A side whose server's open connections are counted three quarters into every run, to know
+     * A side at {@value #MANY_CONNECTIONS} connections, whose runs last at least {@value
+     * #MANY_SECONDS} s, and whose server's open connections are counted three quarters into every run, to know
      * whether the load generator really held them all: wrk counts a refused or reset connection
      * as a socket error, but one still waiting to connect is no error, only a connection that
      * makes no requests.
@@ -262,7 +269,8 @@ public final class LoadDriver {
             return inner.label();
         }
 
-        public Sample measure(int seconds) throws IOException, InterruptedException {
+        public Sample measure(int asked) throws IOException, InterruptedException {
+            int seconds = Math.max(asked, MANY_SECONDS);
             Thread counter = Thread.ofVirtual().start(() -> {
                 try {
                     Thread.sleep(seconds * 750L); // a point in time, not a wait for something to happen

@@ -61,6 +61,36 @@ class ManyConnectionsTest {
         }
     }
 
+    @Test
+    void everyRunLastsLongEnoughToConnectThemAllAndCountsTheConnectionsHeldDuringIt() throws Exception {
+        try (ServerSocket ss = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<Integer> asked = new ArrayList<>();
+            List<Socket> sockets = new ArrayList<>();
+            try {
+                // The "load generator" holds two connections for the length of its run.
+                HeldSide h = new HeldSide(new Side() {
+                    public String label() {
+                        return "two";
+                    }
+
+                    public Sample measure(int seconds) throws IOException {
+                        asked.add(seconds);
+                        for (int i = 0; i < 2; i++) {
+                            sockets.add(new Socket(InetAddress.getLoopbackAddress(), ss.getLocalPort()));
+                            sockets.add(ss.accept());
+                        }
+                        return new Sample(1, 1, 0);
+                    }
+                }, ss.getLocalPort());
+                h.measure(1);
+                assertEquals(List.of(LoadDriver.MANY_SECONDS), asked, "a 1-second warm-up run measures nothing at 10,000");
+                assertEquals(2, h.fewestOpen(1));
+            } finally {
+                for (Socket s : sockets) s.close();
+            }
+        }
+    }
+
     static Outcome outcome(HeldSide a, HeldSide b, double steal) {
         Comparison c = new Comparison("hello-10k", "hello-10k", "requests/s", a, b, 1.0);
         List<Round> rounds = new ArrayList<>();
