@@ -249,11 +249,11 @@ public final class LoadDriver {
     static final int MANY_SECONDS = 5;
 
     /**
-     * A side at {@value #MANY_CONNECTIONS} connections, whose runs last at least {@value
-     * #MANY_SECONDS} s, and whose server's open connections are counted three quarters into every run, to know
-     * whether the load generator really held them all: wrk counts a refused or reset connection
-     * as a socket error, but one still waiting to connect is no error, only a connection that
-     * makes no requests.
+     * A side at {@value #MANY_CONNECTIONS} connections, whose runs last at least
+     * {@value #MANY_SECONDS} s, and whose server's open connections are counted three quarters
+     * into every run, to know whether the load generator really held them all: wrk counts a
+     * refused or reset connection as a socket error, but one still waiting to connect is no
+     * error, only a connection that makes no requests.
      */
     static final class HeldSide implements Side {
         private final Side inner;
@@ -649,9 +649,10 @@ public final class LoadDriver {
      * may still be interpreted, and a parked thread's stack, copied to the heap, is larger for
      * it. With a request in flight, that stack weighed from 1.2 to 3.7 kB per connection from one
      * fresh server to the next, and three measurements ranged from 8.5 to 10.7 kB; after the
-     * rehearsal, 1.0 to 1.4 kB, and 8.7 to 8.8 kB. Each round sends a request on each of {@value #CONNECTIONS}
-     * connections and, in flight, the body's one byte only after all the heads, then reads every
-     * reply; between rounds the servers wait for the next request. Go is rehearsed the same way.
+     * rehearsal, 1.0 to 1.4 kB, and 8.7 to 8.8 kB. Each round sends a request on each of
+     * {@value #CONNECTIONS} connections and, in flight, the body's one byte only after all the
+     * heads, then reads every reply; between rounds the servers wait for the next request. Go is
+     * rehearsed the same way.
      */
     static void rehearse(int port, byte[] request, boolean inFlight, long deadline) throws IOException {
         List<Socket> conns = new ArrayList<>();
@@ -750,8 +751,8 @@ public final class LoadDriver {
 
     /**
      * The heap in use from {@code jcmd GC.heap_info}: the sum of the "used" of every line that
-     * gives a total (each generation of the serial and parallel collectors, the one heap of G1
-     * and ZGC), leaving out Metaspace, which is not heap.
+     * gives a total (each generation of the serial and parallel collectors, the one heap of G1),
+     * leaving out Metaspace, which is not heap.
      */
     static long heapUsedKb(String heapInfo) throws IOException {
         Matcher m = HEAP_USED.matcher(heapInfo);
