@@ -52,8 +52,9 @@ import nethttp.bench.Stats.Verdict;
  *       and says "not conclusive", with the reasons, otherwise.
  * </ol>
  *
- * Memory per connection is measured apart: {@value #MEMORY_CONNECTIONS} connections, idle and
- * with a request in flight, on fresh servers ({@link #memory}).
+ * Memory per connection is measured apart, on fresh servers, idle and with a request in flight:
+ * the growth between {@value #MEMORY_FIRST} and {@value #MEMORY_CONNECTIONS} open connections
+ * ({@link #memory}).
  *
  * <p>Results go to {@code results/RESULTS.md}, with every raw pair. Every process started here is
  * stopped, and every step is bounded in time.
@@ -225,7 +226,7 @@ public final class LoadDriver {
             String id = inFlight ? "memory-busy" : "memory-idle";
             if (!only.isEmpty() && !only.contains(id)) continue;
             MemoryOutcome m = memory(inFlight,
-                    () -> launch("ours-memory", javaServer(false, List.of(), "nethttp.bench.BenchServer"), List.of()),
+                    () -> launch("ours-memory", javaServer(false, MEMORY_JVM, "nethttp.bench.BenchServer"), List.of()),
                     () -> launch("go-memory", List.of("env", "GOMAXPROCS=1", goServer.toString()), List.of()));
             System.out.println(m.title() + ": " + m.judgement().text());
             memory.add(m);
@@ -250,6 +251,9 @@ public final class LoadDriver {
         List<Comparison> c = new ArrayList<>();
         c.add(new Comparison("hello-go", "GET hello, 50 connections: nethttp ÷ Go net/http", rps,
                 wrk("nethttp", ours, CONNECTIONS, "/"), wrk("Go net/http", go, CONNECTIONS, "/"), 1.0));
+        c.add(new Comparison("hello-10k", String.format("GET hello, %,d keep-alive connections, runs of at least %d s: "
+                + "nethttp ÷ Go net/http", MANY_CONNECTIONS, MANY_SECONDS), rps, held(wrk("nethttp", ours, MANY_CONNECTIONS, "/"), ours),
+                held(wrk("Go net/http", go, MANY_CONNECTIONS, "/"), go), 1.0));
         c.add(new Comparison("hello-jdk", "GET hello, 50 connections: nethttp ÷ JDK HttpServer", rps,
                 wrk("nethttp", ours, CONNECTIONS, "/"), wrk("JDK HttpServer", jdk, CONNECTIONS, "/"), 2.0));
         for (int size : new int[] {1024, 65536}) {
@@ -275,6 +279,99 @@ public final class LoadDriver {
                 wrk("nethttp, no listener", ours, CONNECTIONS, "/"), wrk("nethttp, events folded away", folded, CONNECTIONS, "/"),
                 EVENTS_OFF_TARGET));
         return c;
+    }
+
+    /**
+     * The connection count of {@code hello-10k}. wrk opens every connection at the start of each
+     * run (about half a second for 10,000 on one core) and keeps each busy from then on: a
+     * request goes out as soon as the previous reply is read.
+     */
+    static final int MANY_CONNECTIONS = 10_000;
+    /**
+     * The shortest run at {@value #MANY_CONNECTIONS} connections, warm-up runs included: wrk
+     * spends up to a second of each run connecting them all (more on a busy machine), and a
+     * 1-second warm-up run counted no request at all, so it could never settle.
+     */
+    static final int MANY_SECONDS = 5;
+
+    /**
+     * A side at {@value #MANY_CONNECTIONS} connections, whose runs last at least
+     * {@value #MANY_SECONDS} s, and whose server's open connections are counted three quarters
+     * into every run, to know whether the load generator really held them all: wrk counts a
+     * refused or reset connection as a socket error, but one still waiting to connect is no
+     * error, only a connection that makes no requests.
+     */
+    static final class HeldSide implements Side {
+        private final Side inner;
+        private final int port;
+        private final List<Integer> open = new CopyOnWriteArrayList<>();
+
+        HeldSide(Side inner, int port) {
+            this.inner = inner;
+            this.port = port;
+        }
+
+        public String label() {
+            return inner.label();
+        }
+
+        public Sample measure(int asked) throws IOException, InterruptedException {
+            int seconds = Math.max(asked, MANY_SECONDS);
+            Thread counter = Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(seconds * 750L); // a point in time, not a wait for something to happen
+                    open.add(established(port));
+                } catch (InterruptedException | IOException e) {
+                    open.add(-1);
+                }
+            });
+            try {
+                return inner.measure(seconds);
+            } finally {
+                counter.join(TimeUnit.SECONDS.toMillis(seconds + 30L));
+            }
+        }
+
+        void record(int count) {
+            open.add(count);
+        }
+
+        /** The fewest connections open in the last {@code runs} runs (the measured rounds, after the warm-up). */
+        int fewestOpen(int runs) {
+            List<Integer> last = open.subList(Math.max(0, open.size() - runs), open.size());
+            return last.stream().mapToInt(Integer::intValue).min().orElse(-1);
+        }
+    }
+
+    static HeldSide held(Side side, int port) {
+        return new HeldSide(side, port);
+    }
+
+    /** Connections to {@code port} that the server side holds established, from {@code /proc/net/tcp} and {@code tcp6}. */
+    static int established(int port) throws IOException {
+        int n = 0;
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path p = Path.of(table);
+            if (Files.exists(p)) n += established(Files.readAllLines(p), port);
+        }
+        return n;
+    }
+
+    /**
+     * Counts the rows of a {@code /proc/net/tcp} table whose local port is {@code port} and whose
+     * state is ESTABLISHED (01): on loopback the client's end of each connection is a row too,
+     * with the port as its remote one, and is not counted.
+     */
+    static int established(List<String> table, int port) {
+        int n = 0;
+        for (String row : table) {
+            String[] f = row.trim().split("\\s+");
+            if (f.length < 4 || !f[0].endsWith(":")) continue; // the heading
+            int colon = f[1].lastIndexOf(':');
+            if (colon < 0) continue;
+            if (Integer.parseInt(f[1].substring(colon + 1), 16) == port && f[3].equals("01")) n++;
+        }
+        return n;
     }
 
     static Side deferred(String label, Lazy side) {
@@ -473,18 +570,44 @@ public final class LoadDriver {
 
     // ---- memory per connection ----
 
+    /** The connections of the first step, and of the second; the slope is taken between them. */
+    static final int MEMORY_FIRST = 2_000;
     static final int MEMORY_CONNECTIONS = 10_000;
-    static final int MEMORY_REPEATS = 2;
+    static final int MEMORY_REPEATS = 3;
     static final double MEMORY_TOLERANCE = 0.10;
+    /**
+     * The memory servers' JVM flags on top of the throughput servers' ones. With a heap that
+     * cannot shrink ({@code -Xms} = {@code -Xmx}) and a young generation of fixed size, a warm-up
+     * that has filled the young generation leaves it wholly resident from then on, so the
+     * resident size only grows with the old generation, where the connections' objects end up.
+     * Without them, the young generation and the heap grew and shrank from run to run with what
+     * the collector had decided so far, and so did the resident size before any connection.
+     */
+    static final List<String> MEMORY_JVM = List.of("-Xms512m", "-Xmn64m");
+    /** Young collections the warm-up waits for: two fills of the young generation. */
+    static final int MEMORY_WARM_COLLECTIONS = 2;
 
     interface Launch {
         Started start() throws IOException, InterruptedException;
     }
 
-    /** One server's memory: connections held open, its RSS before and after them. */
-    record MemorySample(int connections, long rssBeforeKb, long rssAfterKb, long failed, double load) {
+    /**
+     * One server's memory at two steps: {@code first} connections open, then {@code connections}.
+     * The resident size (RSS) is the process's, the live heap (JVM only, else -1) is what a full
+     * collection left in use. Whatever the process held before the first step, whether a JVM had
+     * touched much heap or little, is in both steps and cancels out of the difference.
+     */
+    record MemorySample(int first, int connections, long rssFirstKb, long rssKb, long heapFirstKb, long heapKb, long failed,
+            double load) {
+        /** The growth of the resident size per connection opened between the two steps. */
         double perConnectionKb() {
-            return (rssAfterKb - rssBeforeKb) / (double) connections;
+            return (rssKb - rssFirstKb) / (double) (connections - first);
+        }
+
+        /** The growth of the live heap per connection opened between the two steps; NaN for a process without one. */
+        double heapPerConnectionKb() {
+            if (heapFirstKb < 0 || heapKb < 0) return Double.NaN;
+            return (heapKb - heapFirstKb) / (double) (connections - first);
         }
     }
 
@@ -519,39 +642,42 @@ public final class LoadDriver {
 
     MemorySample memorySample(String label, Launch launch, boolean inFlight) throws IOException, InterruptedException {
         Started server = launch.start();
+        long pid = server.process().pid();
+        boolean jvm = isJvm(server.process());
         List<Socket> conns = new ArrayList<>();
         long failed = 0;
         try {
             long fdLimit = ((com.sun.management.UnixOperatingSystemMXBean)
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getMaxFileDescriptorCount();
             int n = (int) Math.min(MEMORY_CONNECTIONS, fdLimit - 500);
-            wrk(label, server.port(), CONNECTIONS, "/").measure(2); // the warmed-up state of the throughput runs
-            settle(server.process());
-            long before = rssKb(server.process().pid());
+            // The warmed-up state of the throughput runs, on the route the connections will use:
+            // a parked virtual thread's stack is copied to the heap, and an interpreted frame
+            // takes more room there than a compiled one, so connections that parked before the
+            // JIT reached their path would weigh more than those after. And a JVM's young
+            // generation filled, so that all of it is resident before the first step.
+            Side warm = inFlight ? post(label, server.port(), 1024, "length") : wrk(label, server.port(), CONNECTIONS, "/");
+            warm.measure(2);
+            for (int i = 0; jvm && i < 5 && youngCollections(pid) < MEMORY_WARM_COLLECTIONS; i++) warm.measure(2);
             byte[] request = (inFlight
                     ? "POST /body HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1\r\n\r\n"
                     : "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+            rehearse(server.port(), request, inFlight, System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
             // Bounded in time as well: a server that slows down too much is measured with fewer.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            for (int i = 0; i < n && System.nanoTime() < deadline; i++) {
-                Socket s = new Socket();
-                try {
-                    s.setSoLinger(true, 0); // closing resets: no TIME_WAIT left to crowd the port range
-                    s.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
-                    s.setSoTimeout(10_000);
-                    s.getOutputStream().write(request);
-                    if (!inFlight) readHello(s);
-                    conns.add(s);
-                } catch (IOException e) {
-                    failed++;
-                    s.close();
-                }
-            }
+            failed += open(server.port(), Math.min(MEMORY_FIRST, n), request, !inFlight, conns, deadline);
+            int first = conns.size();
             settle(server.process());
-            long after = rssKb(server.process().pid());
-            MemorySample m = new MemorySample(conns.size(), before, after, failed, Machine.loadAverage());
-            System.out.printf("  %s: %,d connections, RSS %,d kB -> %,d kB, %.1f kB each%s%n", label, conns.size(), before,
-                    after, m.perConnectionKb(), failed > 0 ? ", " + failed + " failed" : "");
+            long rssFirst = rssKb(pid);
+            long heapFirst = jvm ? liveHeapKb(pid) : -1;
+            failed += open(server.port(), n - conns.size(), request, !inFlight, conns, deadline);
+            settle(server.process());
+            long rss = rssKb(pid);
+            long heap = jvm ? liveHeapKb(pid) : -1;
+            MemorySample m = new MemorySample(first, conns.size(), rssFirst, rss, heapFirst, heap, failed, Machine.loadAverage());
+            System.out.printf("  %s: %,d -> %,d connections, RSS %,d kB -> %,d kB, %.1f kB each%s%s%n", label, first,
+                    conns.size(), rssFirst, rss, m.perConnectionKb(),
+                    jvm ? String.format(" (live heap %,d kB -> %,d kB, %.1f kB each)", heapFirst, heap, m.heapPerConnectionKb()) : "",
+                    failed > 0 ? ", " + failed + " failed" : "");
             return m;
         } finally {
             for (Socket s : conns) s.close();
@@ -561,28 +687,130 @@ public final class LoadDriver {
         }
     }
 
+    /** Rounds of {@link #rehearse}: 20,000 parked exchanges on 50 connections, enough for the JIT's last tier. */
+    static final int REHEARSAL_ROUNDS = 400;
+
+    /**
+     * Parks the server's threads, many times over, where the measured connections will park: wrk
+     * keeps its connections so busy that a handler seldom waits, so after it the code on that path
+     * may still be interpreted, and a parked thread's stack, copied to the heap, is larger for
+     * it. With a request in flight, that stack weighed from 1.2 to 3.7 kB per connection from one
+     * fresh server to the next, and three measurements ranged from 8.5 to 10.7 kB; after the
+     * rehearsal, 1.0 to 1.4 kB, and 8.7 to 8.8 kB. Each round sends a request on each of
+     * {@value #CONNECTIONS} connections and, in flight, the body's one byte only after all the
+     * heads, then reads every reply; between rounds the servers wait for the next request. Go is
+     * rehearsed the same way.
+     */
+    static void rehearse(int port, byte[] request, boolean inFlight, long deadline) throws IOException {
+        List<Socket> conns = new ArrayList<>();
+        try {
+            for (int i = 0; i < CONNECTIONS; i++) {
+                Socket s = new Socket();
+                conns.add(s);
+                s.setSoLinger(true, 0);
+                s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+                s.setSoTimeout(10_000);
+            }
+            for (int r = 0; r < REHEARSAL_ROUNDS && System.nanoTime() < deadline; r++) {
+                for (Socket s : conns) s.getOutputStream().write(request);
+                if (inFlight) for (Socket s : conns) s.getOutputStream().write('x');
+                for (Socket s : conns) readUntil(s, inFlight ? "\r\n\r\nx" : HELLO);
+            }
+        } finally {
+            for (Socket s : conns) s.close();
+        }
+    }
+
+    /** Opens {@code count} more connections, each sending {@code request}; returns how many failed. */
+    static long open(int port, int count, byte[] request, boolean readReply, List<Socket> conns, long deadline) throws IOException {
+        long failed = 0;
+        for (int i = 0; i < count && System.nanoTime() < deadline; i++) {
+            Socket s = new Socket();
+            try {
+                s.setSoLinger(true, 0); // closing resets: no TIME_WAIT left to crowd the port range
+                s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+                s.setSoTimeout(10_000);
+                s.getOutputStream().write(request);
+                if (readReply) readHello(s);
+                conns.add(s);
+            } catch (IOException e) {
+                failed++;
+                s.close();
+            }
+        }
+        return failed;
+    }
+
+    static final String HELLO = "Hello from nethttp!\n";
+
     /** Reads the hello reply to its last byte. */
     static void readHello(Socket s) throws IOException {
+        readUntil(s, HELLO);
+    }
+
+    /** Reads one reply, up to and including the {@code end} it finishes with. */
+    static void readUntil(Socket s, String end) throws IOException {
         var in = s.getInputStream();
         StringBuilder got = new StringBuilder();
         byte[] buf = new byte[512];
-        while (!got.toString().endsWith("Hello from nethttp!\n")) {
+        while (!got.toString().endsWith(end)) {
             int n = in.read(buf);
             if (n < 0) throw new IOException("server closed the connection: " + got);
             got.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
         }
     }
 
+    static boolean isJvm(Process server) {
+        return server.info().command().map(c -> c.endsWith("java")).orElse(false);
+    }
+
     /** Lets the server finish what it was doing; a JVM is asked for a full GC first. */
     void settle(Process server) throws IOException, InterruptedException {
-        boolean isJvm = server.info().command().map(c -> c.endsWith("java")).orElse(false);
-        if (isJvm) {
-            Path jcmd = Path.of(javaBin).resolveSibling("jcmd");
-            Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(server.pid()), "GC.run")
-                    .redirectErrorStream(true).redirectOutput(work.resolve("jcmd.out").toFile()).start();
-            if (!gc.waitFor(60, TimeUnit.SECONDS)) gc.destroyForcibly();
-        }
+        if (isJvm(server)) jcmd(server.pid(), "GC.run");
         Thread.sleep(2000); // nothing to wait for but quiet: the server has no "settled" signal
+    }
+
+    /** What {@code jcmd PID COMMAND} prints. */
+    String jcmd(long pid, String... command) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(javaBin).resolveSibling("jcmd").toString(), Long.toString(pid)));
+        cmd.addAll(List.of(command));
+        Path out = work.resolve("jcmd.out");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("jcmd " + String.join(" ", command) + " did not finish within 60 s");
+        }
+        return Files.readString(out);
+    }
+
+    /** The JVM's heap in use; right after {@link #settle}'s full collection, the live heap. */
+    long liveHeapKb(long pid) throws IOException, InterruptedException {
+        return heapUsedKb(jcmd(pid, "GC.heap_info"));
+    }
+
+    /** The young collections a JVM has made so far, from its performance counters. */
+    long youngCollections(long pid) throws IOException, InterruptedException {
+        Matcher m = Pattern.compile("sun\\.gc\\.collector\\.0\\.invocations=(\\d+)").matcher(jcmd(pid, "PerfCounter.print"));
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    private static final Pattern HEAP_USED = Pattern.compile("\\btotal\\b[^\\n]*?\\bused (\\d+)K");
+
+    /**
+     * The heap in use from {@code jcmd GC.heap_info}: the sum of the "used" of every line that
+     * gives a total (each generation of the serial and parallel collectors, the one heap of G1),
+     * leaving out Metaspace, which is not heap.
+     */
+    static long heapUsedKb(String heapInfo) throws IOException {
+        Matcher m = HEAP_USED.matcher(heapInfo);
+        long used = 0;
+        boolean any = false;
+        while (m.find()) {
+            used += Long.parseLong(m.group(1));
+            any = true;
+        }
+        if (!any) throw new IOException("no heap figures in:\n" + heapInfo);
+        return used;
     }
 
     static long rssKb(long pid) throws IOException {

@@ -80,16 +80,23 @@ final class Results {
 
         if (!memory.isEmpty()) {
             md.append("\n## Memory per connection\n\n");
-            md.append(String.format("Each server in a fresh process, warmed by 2 s of wrk; RSS from `/proc/PID/status` after a full GC "
-                    + "(JVM) and 2 s of quiet, before and after opening the connections; %d measurements per server, alternating. "
-                    + "Conclusive when each server's measurements agree within %.0f%%, no connection failed, CPU steal over the "
-                    + "whole measurement was at most %.0f%% and the load average at most %.1f; the target is ours ≤ Go's.%n",
+            md.append(String.format("Each server in a fresh process, warmed by wrk (a JVM until its young generation had been "
+                    + "collected %d times, so that all of it is resident: its heap is fixed with `%s`); then %,d connections "
+                    + "opened and measured, then %,d more and measured again. Per connection is the growth between the two "
+                    + "steps over the %,d connections opened between them, so whatever the process held before the first step "
+                    + "cancels out. RSS from `/proc/PID/status` after 2 s of quiet, for a JVM after a full GC (`jcmd PID GC.run`); "
+                    + "a JVM's live heap is the heap in use after that collection (`jcmd PID GC.heap_info`). "
+                    + "%d measurements per server, alternating. Conclusive when each server's RSS figures agree within %.0f%%, "
+                    + "no connection failed, CPU steal over the whole measurement was at most %.0f%% and the load average at most %.1f; "
+                    + "the target is ours ≤ Go's, in RSS.%n",
+                    LoadDriver.MEMORY_WARM_COLLECTIONS, String.join(" ", LoadDriver.MEMORY_JVM), LoadDriver.MEMORY_FIRST,
+                    LoadDriver.MEMORY_CONNECTIONS - LoadDriver.MEMORY_FIRST, LoadDriver.MEMORY_CONNECTIONS - LoadDriver.MEMORY_FIRST,
                     LoadDriver.MEMORY_REPEATS, 100 * LoadDriver.MEMORY_TOLERANCE, 100 * limits.maxSteal(), limits.maxLoad()));
             for (MemoryOutcome m : memory) {
                 md.append("\n### ").append(m.title()).append("\n\nVerdict: ").append(m.judgement().text())
                         .append(String.format(". Steal %.1f%%, load up to %.2f.%n%n", 100 * m.steal(), m.maxLoad()));
-                md.append("| Server | Connections | RSS before | RSS after | Per connection | Failed | Load |\n"
-                        + "|---|---:|---:|---:|---:|---:|---:|\n");
+                md.append("| Server | Connections | RSS | RSS per connection | Live heap | Live heap per connection | Failed | Load |\n"
+                        + "|---|---:|---:|---:|---:|---:|---:|---:|\n");
                 for (int i = 0; i < m.ours().size(); i++) {
                     memoryRow(md, "nethttp", m.ours().get(i));
                     memoryRow(md, "Go net/http", m.go().get(i));
@@ -140,8 +147,11 @@ final class Results {
     }
 
     private static void memoryRow(StringBuilder md, String label, MemorySample m) {
-        md.append(String.format("| %s | %,d | %,d kB | %,d kB | %.1f kB | %d | %.2f |%n", label, m.connections(), m.rssBeforeKb(),
-                m.rssAfterKb(), m.perConnectionKb(), m.failed(), m.load()));
+        boolean heap = !Double.isNaN(m.heapPerConnectionKb());
+        md.append(String.format("| %s | %,d → %,d | %,d → %,d kB | %.1f kB | %s | %s | %d | %.2f |%n", label, m.first(),
+                m.connections(), m.rssFirstKb(), m.rssKb(), m.perConnectionKb(),
+                heap ? String.format("%,d → %,d kB", m.heapFirstKb(), m.heapKb()) : "—",
+                heap ? String.format("%.1f kB", m.heapPerConnectionKb()) : "—", m.failed(), m.load()));
     }
 
     private static String warm(WarmUp w) {

@@ -140,7 +140,7 @@ class TargetsTest {
 
     @Test
     void memoryComparesMedians() {
-        Function<Double, MemorySample> kb = v -> new MemorySample(10_000, 100_000, 100_000 + (long) (v * 10_000), 0, 1.0);
+        Function<Double, MemorySample> kb = v -> new MemorySample(2_000, 10_000, 100_000, 100_000 + (long) (v * 8_000), -1, -1, 0, 1.0);
         var j = Stats.judgeMemory(List.of(14.0, 14.5), List.of(12.4, 12.5), 0.10, new Conditions(0, 1.0, true, 0), LIMITS);
         var m = new MemoryOutcome(true, "busy", List.of(kb.apply(14.0), kb.apply(14.5)), List.of(kb.apply(12.4), kb.apply(12.5)),
                 0, 1.0, j);
