@@ -102,7 +102,8 @@ public final class LoadDriver {
     /** {@code a} against {@code b}; the ratio is a ÷ b and should reach {@code target} (NaN: none). */
     record Comparison(String id, String title, String unit, Side a, Side b, double target) {}
 
-    record WarmUp(List<Double> runs, boolean steady) {}
+    /** A side's warm-up: each run's figure and the CPU steal while it ran, and whether it settled. */
+    record WarmUp(List<Double> runs, List<Double> steals, boolean steady) {}
 
     /** One pair: each side's measurement with the CPU steal and the load average while it ran. */
     record Round(int number, boolean aFirst, Sample a, Sample b, double stealA, double stealB, double loadA, double loadB) {
@@ -418,15 +419,18 @@ public final class LoadDriver {
 
     WarmUp warm(Side side) throws IOException, InterruptedException {
         List<Double> runs = new ArrayList<>();
+        List<Double> steals = new ArrayList<>();
         while (runs.size() < timing.warmCap()) {
+            CpuTimes before = CpuTimes.read();
             runs.add(side.measure(timing.warmSeconds()).value());
-            if (Stats.warmedUp(runs)) {
+            steals.add(before.stealUntil(CpuTimes.read()));
+            if (Stats.warmedUp(runs, steals, limits.maxSteal())) {
                 System.out.printf("  %s steady after %d runs%n", side.label(), runs.size());
-                return new WarmUp(runs, true);
+                return new WarmUp(runs, steals, true);
             }
         }
         System.out.printf("  %s not steady after %d runs%n", side.label(), runs.size());
-        return new WarmUp(runs, false);
+        return new WarmUp(runs, steals, false);
     }
 
     // ---- the sides ----

@@ -1,7 +1,7 @@
 package nethttp.bench;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import nethttp.bench.LoadDriver.MemoryOutcome;
 import nethttp.bench.LoadDriver.MemorySample;
 import nethttp.bench.LoadDriver.Outcome;
@@ -27,10 +27,10 @@ final class Results {
                 .append("`); wrk (one thread) and the clients on core 1; all on 127.0.0.1.")
                 .append(jfr ? " JFR was recording the plain nethttp server." : "").append('\n');
         md.append(String.format("* Each side warmed up in %d s runs until the last %d agreed within %.0f%% and their median was at "
-                + "most %.0f%% above that of the %d before (the JIT had stopped raising the throughput), at most %d runs; an "
-                + "unsettled warm-up makes the comparison not conclusive.%n",
+                + "most %.0f%% above that of the %d before (the JIT had stopped raising the throughput), none of those %d runs "
+                + "with steal above %.0f%%, at most %d runs; an unsettled warm-up makes the comparison not conclusive.%n",
                 t.warmSeconds(), Stats.WARM_WINDOW, 100 * Stats.WARM_TOLERANCE, 100 * Stats.WARM_RISE, Stats.WARM_WINDOW,
-                t.warmCap()));
+                2 * Stats.WARM_WINDOW, 100 * limits.maxSteal(), t.warmCap()));
         md.append(String.format("* Then rounds of %d s per side, back to back, the side that goes first alternating, with the CPU "
                 + "steal (`/proc/stat`) and one-minute load average (`/proc/loadavg`) of each side's measurement. A pair in "
                 + "which either side saw steal above %s is dropped (it stays below, marked); rounds go on until %d kept pairs "
@@ -110,8 +110,8 @@ final class Results {
             String b = o.comparison().b().label();
             String unit = o.comparison().unit();
             md.append("\n### ").append(o.comparison().title()).append("\n\n");
-            md.append("Warm-up (").append(unit).append("): ").append(a).append(' ').append(warm(o.warmA())).append("; ")
-                    .append(b).append(' ').append(warm(o.warmB())).append(".\n\n");
+            md.append("Warm-up (").append(unit).append("): ").append(a).append(' ').append(warm(o.warmA(), limits)).append("; ")
+                    .append(b).append(' ').append(warm(o.warmB(), limits)).append(".\n\n");
             md.append("| Round | First | ").append(a).append(" (").append(unit).append(") | p99 | Steal | Load | ").append(b)
                     .append(" (").append(unit).append(") | p99 | Steal | Load | Ratio | Pair |\n");
             md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
@@ -154,9 +154,14 @@ final class Results {
                 heap ? String.format("%.1f kB", m.heapPerConnectionKb()) : "—", m.failed(), m.load()));
     }
 
-    private static String warm(WarmUp w) {
-        return w.runs().stream().map(v -> String.format("%,.0f", v)).collect(Collectors.joining(", "))
-                + (w.steady() ? " (settled)" : " (**did not settle**)");
+    /** The warm-up's runs, each that saw too much steal marked with it. */
+    static String warm(WarmUp w, Limits limits) {
+        List<String> runs = new ArrayList<>();
+        for (int i = 0; i < w.runs().size(); i++) {
+            double steal = w.steals().get(i);
+            runs.add(String.format("%,.0f", w.runs().get(i)) + (steal <= limits.maxSteal() ? "" : " (steal " + percent(steal) + ")"));
+        }
+        return String.join(", ", runs) + (w.steady() ? " (settled)" : " (**did not settle**)");
     }
 
     private static String value(Sample s) {

@@ -133,8 +133,20 @@ final class Stats {
      * percent a second, since three such runs agree; the rise test catches that. The rise test
      * alone passes a busy machine's swings; the agreement test catches those, loosely, since
      * the paired interval is what guards the verdict against noise: the warm-up only has to show
-     * that the JIT has stopped.
+     * that the JIT has stopped. None of the runs looked at may have seen more than {@code
+     * maxSteal} CPU steal (unknown steal counts as too much).
      */
+    static boolean warmedUp(List<Double> runs, List<Double> steals, double maxSteal) {
+        if (runs.size() != steals.size()) throw new IllegalArgumentException(runs.size() + " runs against " + steals.size() + " steals");
+        if (runs.size() < 2 * WARM_WINDOW) return false;
+        // A plateau the host imposed by taking the CPU says nothing about the JIT.
+        for (double st : steals.subList(steals.size() - 2 * WARM_WINDOW, steals.size())) {
+            if (!(st <= maxSteal)) return false;
+        }
+        return warmedUp(runs);
+    }
+
+    /** {@link #warmedUp(List, List, double)} without regard to steal. */
     static boolean warmedUp(List<Double> runs) {
         int n = runs.size();
         if (n < 2 * WARM_WINDOW || !steady(runs, WARM_WINDOW, WARM_TOLERANCE)) return false;

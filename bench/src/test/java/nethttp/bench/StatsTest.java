@@ -114,6 +114,18 @@ class StatsTest {
         assertFalse(Stats.warmedUp(List.of(0.0, 0.0, 0.0, 0.0, 0.0, 0.0)), "a server that answers nothing is not warm");
     }
 
+    @Test
+    void aWarmUpRunUnderStealProvesNothing() {
+        List<Double> flat = List.of(61.0, 60.0, 62.0, 55.0, 58.0, 60.0);
+        assertTrue(Stats.warmedUp(flat, List.of(0.0, 0.0, 0.01, 0.0, 0.02, 0.0), 0.02));
+        // A JVM whose CPU the host took in the fourth run: the plateau may be the host's, not the JIT's.
+        assertFalse(Stats.warmedUp(flat, List.of(0.0, 0.0, 0.0, 0.15, 0.0, 0.0), 0.02));
+        assertFalse(Stats.warmedUp(flat, List.of(0.0, 0.0, 0.0, 0.0, 0.0, Double.NaN), 0.02), "steal unknown");
+        // Only the runs the rule looks at count: steal in the first run of seven is forgotten.
+        List<Double> seven = List.of(10.0, 61.0, 60.0, 62.0, 55.0, 58.0, 60.0);
+        assertTrue(Stats.warmedUp(seven, List.of(0.3, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0), 0.02));
+    }
+
     static Summary nine(double... ratios) {
         List<Double> l = new java.util.ArrayList<>();
         for (double r : ratios) l.add(r);

@@ -32,7 +32,7 @@ class TargetsTest {
     static Outcome outcome(String id, double target, List<Round> rounds) {
         Comparison c = new Comparison(id, id, "requests/s", LoadDriver.deferred("ours", () -> null),
                 LoadDriver.deferred("theirs", () -> null), target);
-        WarmUp w = new WarmUp(List.of(1.0, 1.0, 1.0, 1.0, 1.0, 1.0), true);
+        WarmUp w = new WarmUp(List.of(1.0, 1.0, 1.0, 1.0, 1.0, 1.0), List.of(0.0, 0.0, 0.0, 0.0, 0.0, 0.0), true);
         return LoadDriver.outcome(c, w, w, rounds, LIMITS);
     }
 
@@ -110,6 +110,12 @@ class TargetsTest {
     }
 
     @Test
+    void aWarmUpRunUnderStealIsMarked() {
+        WarmUp w = new WarmUp(List.of(1000.0, 2000.0, 3000.0), List.of(0.0, 0.12, Double.NaN), false);
+        assertEquals("1,000, 2,000 (steal 12.0%), 3,000 (steal unknown) (**did not settle**)", Results.warm(w, LIMITS));
+    }
+
+    @Test
     void resultsStateTheRuleAndMarkDroppedPairs() {
         List<Round> rounds = new ArrayList<>();
         for (int i = 1; i <= 9; i++) rounds.add(round(i, 105 + i, 1.0, 100, 1.0, 0.0, 0.0));
@@ -121,6 +127,7 @@ class TargetsTest {
         assertTrue(md.contains("9 kept pairs"), md);
         assertTrue(md.contains("at most 18 rounds"), md);
         assertTrue(md.contains("above 2%"), md);
+        assertTrue(md.contains("Warm-up (requests/s): ours 1, 1, 1, 1, 1, 1 (settled)"), md);
     }
 
     @Test
