@@ -63,7 +63,7 @@ final class Targets {
             for (LoadDriver.Side s : List.of(o.comparison().a(), o.comparison().b())) {
                 fewest = Math.min(fewest, s instanceof LoadDriver.HeldSide h ? h.fewestOpen(runs) : -1);
             }
-            String figure = String.format("median %.2f×, ", o.ratio().median())
+            String figure = (o.ratio().pairs() == 0 ? "no pair kept, " : String.format("median %.2f×, ", o.ratio().median()))
                     + (fewest < 0 ? "open connections not counted" : String.format("at least %,d connections open in every round", fewest));
             Judgement j = o.judgement();
             if (fewest < LoadDriver.MANY_CONNECTIONS) {

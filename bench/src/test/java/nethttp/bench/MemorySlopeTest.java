@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** Memory per connection as the slope between two steps, on fixed numbers. */
 class MemorySlopeTest {
-    static final Limits LIMITS = new Limits(5, 0.15, 0.02, 5.0);
+    static final Limits LIMITS = new Limits(9, 0.95, 0.02, 5.0, 8.0);
     static final Conditions QUIET = new Conditions(0.001, 1.0, true, 0);
 
     @Test
