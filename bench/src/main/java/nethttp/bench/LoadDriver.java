@@ -66,13 +66,17 @@ import nethttp.bench.Stats.Verdict;
 public final class LoadDriver {
     static final String HEAP = "-Xmx512m";
     /**
-     * Two carrier threads for the virtual threads of a JVM server, on its one core. With the
-     * default of one carrier per core, a few connections at a time wait hundreds of milliseconds
-     * (p99 from 100 ms to over a second, changing from run to run) while the median stays below
-     * a millisecond; with two carriers sharing the same core the tail stays near the median's
-     * order, at about the same throughput.
+     * Two carrier threads for the virtual threads of a JVM server, on its one core. With two
+     * carriers busy on one core the kernel takes turns between them at its tick (4 ms with
+     * {@code HZ=250}), and a request queued behind the carrier that is switched out waits that
+     * long: {@code perf sched timehist} shows each carrier runnable but waiting 4.0 ms while the
+     * other runs, and that is the size of our 99th percentile. One carrier avoids the turns, but
+     * in some runs a few connections then wait tens to hundreds of milliseconds. The {@code
+     * hello-go-1carrier} comparison measures that configuration beside this one in every run.
      */
     static final String CARRIERS = "-Djdk.virtualThreadScheduler.parallelism=2";
+    /** One carrier thread, the JVM's counterpart of Go's {@code GOMAXPROCS=1}; given after {@link #CARRIERS}, it wins. */
+    static final String ONE_CARRIER = "-Djdk.virtualThreadScheduler.parallelism=1";
     static final int CONNECTIONS = 50;
     static final int STREAM_CONNECTIONS = 8;
     static final int STREAM_KIB = 1024;
@@ -206,10 +210,12 @@ public final class LoadDriver {
                 List.of());
         int jdk = startServer("jdk", javaServer(false, List.of("-Dsun.net.httpserver.nodelay=true"), "nethttp.bench.JdkHelloServer"),
                 List.of());
+        int oneCarrier = startServer("ours-1carrier", javaServer(false, List.of(ONE_CARRIER), "nethttp.bench.BenchServer"),
+                List.of());
         int go = startServer("go", List.of("env", "GOMAXPROCS=1", goServer.toString()), List.of());
         String goHello = "http://127.0.0.1:" + go + "/";
 
-        List<Comparison> all = comparisons(ours, watched, folded, jdk, go,
+        List<Comparison> all = comparisons(ours, oneCarrier, watched, folded, jdk, go,
                 () -> startClient("nethttp Transport", List.of(javaBin, HEAP, CARRIERS, "-cp", classpath,
                         "nethttp.bench.ClientBench", "transport", goHello)),
                 () -> startClient("Go http.Client", List.of("env", "GOMAXPROCS=1", goClient.toString(), goHello)));
@@ -244,7 +250,8 @@ public final class LoadDriver {
     }
 
     /** Every comparison the driver knows, in the order it runs them. */
-    List<Comparison> comparisons(int ours, int watched, int folded, int jdk, int go, Lazy oursClient, Lazy goClient) {
+    List<Comparison> comparisons(int ours, int oneCarrier, int watched, int folded, int jdk, int go, Lazy oursClient,
+            Lazy goClient) {
         String rps = "requests/s";
         Side[] clients = new Side[2];
         Side ourClient = deferred("nethttp Transport", () -> clients[0] == null ? clients[0] = oursClient.get() : clients[0]);
@@ -252,6 +259,8 @@ public final class LoadDriver {
         List<Comparison> c = new ArrayList<>();
         c.add(new Comparison("hello-go", "GET hello, 50 connections: nethttp ÷ Go net/http", rps,
                 wrk("nethttp", ours, CONNECTIONS, "/"), wrk("Go net/http", go, CONNECTIONS, "/"), 1.0));
+        c.add(new Comparison("hello-go-1carrier", "GET hello, 50 connections: nethttp with one carrier thread ÷ Go net/http",
+                rps, wrk("nethttp, one carrier", oneCarrier, CONNECTIONS, "/"), wrk("Go net/http", go, CONNECTIONS, "/"), 1.0));
         c.add(new Comparison("hello-10k", String.format("GET hello, %,d keep-alive connections, runs of at least %d s: "
                 + "nethttp ÷ Go net/http", MANY_CONNECTIONS, MANY_SECONDS), rps, held(wrk("nethttp", ours, MANY_CONNECTIONS, "/"), ours),
                 held(wrk("Go net/http", go, MANY_CONNECTIONS, "/"), go), 1.0));

@@ -23,6 +23,9 @@ final class Targets {
         l.add(new Line("Throughput, GET hello at 50 connections, ≥ 1.0× Go's", ratio(outcomes, "hello-go")));
         l.add(new Line("p99 latency, GET hello at 50 connections, no worse than Go's (paired p99 ratio ≤ 1.0×)",
                 p99(outcomes, "hello-go")));
+        l.add(new Line("The same two with one carrier thread (the JVM's counterpart of GOMAXPROCS=1), reported: throughput",
+                ratio(outcomes, "hello-go-1carrier")));
+        l.add(new Line("The same two with one carrier thread, reported: p99", p99(outcomes, "hello-go-1carrier")));
         for (String size : List.of("1k", "64k")) {
             for (String framing : List.of("length", "chunked")) {
                 l.add(new Line("POST /body, " + size.replace("k", " KiB") + ", "
