@@ -128,15 +128,11 @@ public final class GetConnGo113 implements ConnFinder {
             // whatever happened, the waiting request hears of it
             err = PoolErrors.dialFailed(e);
         }
-        boolean delivered = w.tryDeliver(pc, err);
-        if (err == null) {
-            if (delivered) {
-                w.trace.dialWon(pc);
-            } else {
-                t.parkLoser(pc, w.trace);
-            }
-        } else {
+        boolean delivered = w.deliverDialed(pc, err); // a win is traced before the request wakes
+        if (err != null) {
             t.decConnsPerHost(w.key);
+        } else if (!delivered) {
+            t.parkLoser(pc, w.trace);
         }
     }
     // end::dial-conn-for[]

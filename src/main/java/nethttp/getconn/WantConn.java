@@ -46,6 +46,19 @@ public final class WantConn<C extends PooledConn> implements IdlePool.Waiter<C>,
     /** Settles the outcome with a connection or an error, unless it is settled already. */
     @Mirrors(file = "net/http/transport.go", func = "wantConn.tryDeliver")
     public boolean tryDeliver(C pc, IOException err) {
+        return settle(pc, err, false);
+    }
+
+    /**
+     * {@link #tryDeliver(PooledConn, IOException) tryDeliver} for the result of this request's own
+     * dial. A dial that wins is traced before the waiting request is woken, so a trace always
+     * shows "dial won" before that request's "got conn".
+     */
+    public boolean deliverDialed(C pc, IOException err) {
+        return settle(pc, err, true);
+    }
+
+    private boolean settle(C pc, IOException err, boolean dialed) {
         mu.lock();
         try {
             if (this.pc != null || this.err != null) return false;
@@ -58,6 +71,7 @@ public final class WantConn<C extends PooledConn> implements IdlePool.Waiter<C>,
         } finally {
             mu.unlock();
         }
+        if (dialed && pc != null) trace.dialWon(pc);
         ready.fire();
         return true;
     }
