@@ -88,4 +88,30 @@ class WantConnTest {
         limits.release(KEY, 1);
         assertEquals(0, limits.count(KEY));
     }
+
+    /**
+     * A dial's win is traced while the request still waits, so the request's "got conn", which
+     * comes after it wakes, can never be printed before "dial won".
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDialThatWinsIsTracedBeforeTheRequestWakes() {
+        PooledConn dialed = conn("dialed");
+        List<Boolean> stillWaiting = new ArrayList<>();
+        WantConn<PooledConn>[] w = new WantConn[1];
+        ConnTrace<PooledConn> trace = (ConnTrace<PooledConn>) Proxy.newProxyInstance(ConnTrace.class.getClassLoader(),
+                new Class<?>[] {ConnTrace.class}, (proxy, m, args) -> {
+                    if (m.getName().equals("dialWon")) stillWaiting.add(w[0].waiting());
+                    return null;
+                });
+        ConnHost<PooledConn> host = (ConnHost<PooledConn>) Proxy.newProxyInstance(ConnHost.class.getClassLoader(),
+                new Class<?>[] {ConnHost.class}, (proxy, m, args) -> {
+                    if (m.getName().equals("dialConn")) return dialed;
+                    throw new UnsupportedOperationException(m.getName());
+                });
+        w[0] = new WantConn<>(host, KEY, Context.background(), trace);
+        GetConnGo113.dialConnFor(host, w[0], 1);
+        assertEquals(List.of(true), stillWaiting, "traced once, before the request was woken");
+        assertSame(dialed, w[0].pc());
+    }
 }
