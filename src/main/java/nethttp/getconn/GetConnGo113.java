@@ -128,7 +128,8 @@ public final class GetConnGo113 implements ConnFinder {
             // whatever happened, the waiting request hears of it
             err = PoolErrors.dialFailed(e);
         }
-        boolean delivered = w.deliverDialed(pc, err); // a win is traced before the request wakes
+        // a win is traced before the request wakes
+        boolean delivered = w.deliverDialed(pc, err);
         if (err != null) {
             t.decConnsPerHost(w.key);
         } else if (!delivered) {
